@@ -1,0 +1,211 @@
+package io.github.mwaatrigger.airflow;
+
+import io.github.mwaatrigger.json.JsonArray;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonString;
+import io.github.mwaatrigger.json.JsonValue;
+import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.mwaa.CliOutput;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How one line of Airflow speaks on the command line: the only place that knows the differences between
+ * Airflow 1.10 ({@code trigger_dag}), 2.0-2.5 ({@code dags trigger}, a {@code Created <DagRun ...>} line),
+ * 2.6+ ({@code -o json}, {@code --no-replace-microseconds}) and 3.x ({@code --logical-date}, a positional
+ * DAG id for {@code list-runs}).
+ *
+ * <p>Commands are built from validated parts only: DAG and run ids that match Airflow's patterns (so they
+ * need no quoting and cannot be read as options) and conf serialized as a JSON object in which every
+ * {@code '} is written {@code \u0027}, so that it can be single-quoted for MWAA's shell-like splitting.
+ */
+public final class AirflowDialect {
+
+    private static final Pattern CREATED = Pattern.compile(
+            "Created <DagRun (?<dag>\\S+) @ (?<date>.+?): (?<run>[^,\\s]+), (?:state:(?<state>\\w+), )?"
+                    + "(?:.*?externally triggered: (?<external>True|False))?");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+    private static final JsonWriter CONF_WRITER = JsonWriter.compact().asciiOnly(true).escapingApostrophes(true);
+
+    private final AirflowVersion version;
+
+    private AirflowDialect(AirflowVersion version) {
+        this.version = version;
+    }
+
+    /**
+     * The dialect of {@code version}.
+     *
+     * @throws IllegalArgumentException for versions before 1.10 or from 4.0 on
+     */
+    public static AirflowDialect of(AirflowVersion version) {
+        Objects.requireNonNull(version, "version");
+        if (!version.isAtLeast(1, 10, 0) || version.isAtLeast(4, 0, 0)) {
+            throw new IllegalArgumentException("Airflow " + version + " is not supported: MWAA runs 1.10, 2.x and 3.x");
+        }
+        return new AirflowDialect(version);
+    }
+
+    public AirflowVersion version() {
+        return version;
+    }
+
+    /**
+     * The command that creates run {@code runId} of {@code dagId} with {@code conf}, at {@code logicalDate}
+     * if given (else Airflow takes the current time).
+     */
+    public CliCommand triggerCommand(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate) {
+        List<String> words = new ArrayList<>(isLegacy() ? List.of("trigger_dag") : List.of("dags", "trigger"));
+        words.add(AirflowIds.requireDagId(dagId));
+        words.add("-r");
+        words.add(AirflowIds.requireRunId(runId));
+        if (!conf.isEmpty()) {
+            words.add("-c");
+            words.add(CONF_WRITER.write(conf));
+        }
+        logicalDate.ifPresent(date -> {
+            words.add(isAirflow3() ? "--logical-date" : "-e");
+            words.add(airflowDate(date));
+        });
+        if (hasJsonTriggerOutput()) {
+            words.add("--no-replace-microseconds");
+            words.add("-o");
+            words.add("json");
+        }
+        return new CliCommand(words);
+    }
+
+    /** Reads the answer to {@link #triggerCommand} for {@code runId}, which was sent with {@code conf}. */
+    public TriggerReply readTrigger(CliOutput output, String dagId, String runId, JsonObject conf) {
+        Optional<DagRun> created = hasJsonTriggerOutput()
+                ? createdFromJson(output.stdout(), dagId, runId, conf)
+                : createdFromText(output.stdout() + "\n" + output.stderr(), dagId, runId, conf);
+        if (created.isPresent()) {
+            return new TriggerReply.Created(created.get());
+        }
+        return new TriggerReply.Refused(AirflowOutput.error(output).orElseGet(() -> new AirflowError(
+                AirflowError.Kind.OTHER, "the trigger command printed neither a created run nor an error")));
+    }
+
+    /**
+     * Whether "already exists" can name our run id although another run holds the same logical date, as
+     * on Airflow 2.2+, which looks for duplicates by run id or logical date. Then the run has to be looked
+     * up before calling it a duplicate.
+     */
+    public boolean alreadyExistsMayMeanAnotherRun() {
+        return version.major() == 2 && version.isAtLeast(2, 2, 0);
+    }
+
+    /** Whether runs can be listed in a form that can be read reliably ({@code -o json}, Airflow 2.0+). */
+    public boolean canListRuns() {
+        return !isLegacy();
+    }
+
+    /**
+     * The command that lists the runs of {@code dagId}, newest first.
+     *
+     * @throws UnsupportedOperationException on Airflow 1.10, see {@link #canListRuns()}
+     */
+    public CliCommand listRunsCommand(String dagId) {
+        if (!canListRuns()) {
+            throw new UnsupportedOperationException("listing DAG runs needs Airflow 2.0 or later; this environment runs "
+                    + version);
+        }
+        AirflowIds.requireDagId(dagId);
+        return isAirflow3()
+                ? CliCommand.of("dags", "list-runs", dagId, "-o", "json")
+                : CliCommand.of("dags", "list-runs", "-d", dagId, "-o", "json");
+    }
+
+    /** Reads the answer to {@link #listRunsCommand}. */
+    public RunsReply readRuns(CliOutput output, String dagId) {
+        Optional<JsonArray> rows = AirflowOutput.jsonArray(output.stdout());
+        if (rows.isPresent()) {
+            List<DagRun> runs = new ArrayList<>();
+            for (JsonValue row : rows.get().elements()) {
+                if (row instanceof JsonObject object) {
+                    listedRun(object, dagId).ifPresent(runs::add);
+                }
+            }
+            return new RunsReply.Listed(runs);
+        }
+        return new RunsReply.Refused(AirflowOutput.error(output).orElseGet(() -> new AirflowError(
+                AirflowError.Kind.OTHER, "dags list-runs printed neither runs nor an error")));
+    }
+
+    private boolean isLegacy() {
+        return version.major() == 1;
+    }
+
+    private boolean isAirflow3() {
+        return version.major() == 3;
+    }
+
+    private boolean hasJsonTriggerOutput() {
+        return version.isAtLeast(2, 6, 0);
+    }
+
+    /** A date as Python's {@code isoformat()} writes it in UTC, to microseconds, which Airflow parses. */
+    static String airflowDate(Instant instant) {
+        Instant micros = instant.truncatedTo(ChronoUnit.MICROS);
+        DateTimeFormatter format = micros.getNano() == 0 ? SECONDS : MICROSECONDS;
+        return format.format(micros.atOffset(ZoneOffset.UTC));
+    }
+
+    private static Optional<DagRun> createdFromJson(String stdout, String dagId, String runId, JsonObject conf) {
+        Optional<JsonArray> rows = AirflowOutput.jsonArray(stdout);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        for (JsonValue row : rows.get().elements()) {
+            if (row instanceof JsonObject object && runId.equals(text(object, "dag_run_id"))) {
+                String externalTrigger = text(object, "external_trigger");
+                return Optional.of(new DagRun(dagId, runId, text(object, "state"),
+                        AirflowOutput.isoDate(text(object, "logical_date")),
+                        AirflowOutput.isoDate(text(object, "start_date")),
+                        AirflowOutput.isoDate(text(object, "end_date")),
+                        conf, text(object, "run_type"),
+                        externalTrigger == null ? null : Boolean.valueOf("True".equals(externalTrigger))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DagRun> createdFromText(String output, String dagId, String runId, JsonObject conf) {
+        Matcher created = CREATED.matcher(output);
+        while (created.find()) {
+            if (created.group("dag").equals(dagId) && created.group("run").equals(runId)) {
+                return Optional.of(new DagRun(dagId, runId, created.group("state"),
+                        AirflowOutput.isoDate(created.group("date")), null, null, conf, null,
+                        created.group("external") == null ? null : Boolean.valueOf(created.group("external"))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DagRun> listedRun(JsonObject row, String dagId) {
+        String runId = text(row, "run_id");
+        if (runId == null) {
+            return Optional.empty();
+        }
+        String logicalDate = text(row, "logical_date") != null ? text(row, "logical_date") : text(row, "execution_date");
+        return Optional.of(new DagRun(dagId, runId, text(row, "state"), AirflowOutput.isoDate(logicalDate),
+                AirflowOutput.isoDate(text(row, "start_date")), AirflowOutput.isoDate(text(row, "end_date")),
+                null, null, null));
+    }
+
+    /** A member's text; Airflow's {@code -o json} writes every value as a string, or null. */
+    private static String text(JsonObject object, String name) {
+        return object.get(name).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value())
+                .filter(v -> !v.isEmpty()).orElse(null);
+    }
+}

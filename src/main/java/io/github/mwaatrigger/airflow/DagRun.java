@@ -1,0 +1,33 @@
+package io.github.mwaatrigger.airflow;
+
+import io.github.mwaatrigger.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * A DAG run as the Airflow CLI reported it. Every field other than the ids is {@code null} when the
+ * command that produced it does not report it (for example {@code dags list-runs} does not print conf):
+ * nothing here is guessed.
+ *
+ * @param dagId           the DAG
+ * @param runId           the run id
+ * @param state           {@code queued}, {@code running}, {@code success}, {@code failed}..., or null
+ * @param logicalDate     the logical (execution) date in ISO 8601, or null
+ * @param startDate       when the run started, ISO 8601, or null
+ * @param endDate         when the run ended, ISO 8601, or null
+ * @param conf            the run's conf, or null
+ * @param runType         {@code manual}, {@code scheduled}..., or null
+ * @param externalTrigger whether the run was triggered from outside the scheduler, or null
+ */
+public record DagRun(String dagId, String runId, String state, String logicalDate, String startDate,
+        String endDate, JsonObject conf, String runType, Boolean externalTrigger) {
+
+    public DagRun {
+        Objects.requireNonNull(dagId, "dagId");
+        Objects.requireNonNull(runId, "runId");
+    }
+
+    /** A run known only by its ids. */
+    public static DagRun identifiedBy(String dagId, String runId) {
+        return new DagRun(dagId, runId, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.mwaatrigger.config;
+
+import io.github.mwaatrigger.airflow.AirflowDialects;
+import io.github.mwaatrigger.mwaa.Backoff;
+import io.github.mwaatrigger.mwaa.CliEndpoint;
+import io.github.mwaatrigger.mwaa.CliTokenCache;
+import io.github.mwaatrigger.mwaa.MwaaCliClient;
+import io.github.mwaatrigger.mwaa.MwaaControlPlane;
+import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
+import io.github.mwaatrigger.mwaa.Sleeper;
+import io.github.mwaatrigger.trigger.DagRunQueries;
+import io.github.mwaatrigger.trigger.TriggerService;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The object graph every entry point uses, built once per process from {@link Settings}. Building it
+ * makes no network call: the SDK client, credentials and the CLI token all come on first use.
+ *
+ * @param cli      runs Airflow CLI commands on the environment
+ * @param triggers starts DAG runs
+ * @param runs     reads DAG runs
+ */
+public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQueries runs) {
+
+    public MwaaServices {
+        Objects.requireNonNull(cli, "cli");
+        Objects.requireNonNull(triggers, "triggers");
+        Objects.requireNonNull(runs, "runs");
+    }
+
+    /** The services for {@code settings}, talking to MWAA through the AWS SDK. */
+    public static MwaaServices create(Settings settings) {
+        MwaaControlPlane controlPlane = SdkMwaaControlPlane.create(settings.environmentName(), settings.region(),
+                settings.endpointOverride());
+        return create(settings, controlPlane, Clock.systemUTC());
+    }
+
+    /** The services for {@code settings} over {@code controlPlane}. */
+    public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock) {
+        MwaaCliClient cli = new MwaaCliClient(new CliTokenCache(controlPlane, clock), new CliEndpoint(),
+                Backoff.standard(), Sleeper.SYSTEM);
+        AirflowDialects dialects = settings.airflowVersion()
+                .map(AirflowDialects::fixed)
+                .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
+        return new MwaaServices(cli, new TriggerService(cli, dialects, clock, Sleeper.SYSTEM),
+                new DagRunQueries(cli, dialects));
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.mwaatrigger.config;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The settings every part of mwaa-trigger shares (the Lambda functions, the command-line tool and the
+ * demo), parsed once at start-up.
+ *
+ * <table>
+ *   <caption>Environment variables</caption>
+ *   <tr><td>{@code MWAA_ENVIRONMENT_NAME}</td><td>required: the MWAA environment's name</td></tr>
+ *   <tr><td>{@code AIRFLOW_VERSION}</td><td>its Airflow version, e.g. {@code 2.10.3}, or {@code auto}
+ *       (the default) to ask {@code GetEnvironment} once per process</td></tr>
+ *   <tr><td>{@code AWS_REGION}</td><td>required (or {@code AWS_DEFAULT_REGION}): the environment's region</td></tr>
+ *   <tr><td>{@code AWS_ENDPOINT_URL_MWAA}, {@code AWS_ENDPOINT_URL}</td><td>optional: the standard AWS SDK
+ *       endpoint overrides (also as system properties {@code aws.endpointUrlMwaa}, {@code aws.endpointUrl})</td></tr>
+ * </table>
+ *
+ * @param environmentName  the MWAA environment
+ * @param airflowVersion   the configured Airflow version, or empty for {@code auto}
+ * @param region           the AWS region
+ * @param endpointOverride the MWAA API endpoint to use instead of AWS's, such as a local emulator
+ */
+public record Settings(String environmentName, Optional<AirflowVersion> airflowVersion, String region,
+        Optional<URI> endpointOverride) {
+
+    public static final String ENVIRONMENT_NAME = "MWAA_ENVIRONMENT_NAME";
+    public static final String AIRFLOW_VERSION = "AIRFLOW_VERSION";
+    public static final String REGION = "AWS_REGION";
+    public static final String DEFAULT_REGION = "AWS_DEFAULT_REGION";
+    public static final String ENDPOINT_URL_MWAA = "AWS_ENDPOINT_URL_MWAA";
+    public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+
+    private static final Pattern ENVIRONMENT_NAME_FORMAT = Pattern.compile("[a-zA-Z][0-9a-zA-Z_-]{0,79}");
+    private static final Pattern REGION_FORMAT = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d{1,2}");
+
+    public Settings {
+        Objects.requireNonNull(environmentName, "environmentName");
+        Objects.requireNonNull(airflowVersion, "airflowVersion");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpointOverride, "endpointOverride");
+    }
+
+    /** Settings from the process environment and system properties. */
+    public static Settings fromSystem() {
+        return from(Environment.system(), System.getProperties());
+    }
+
+    /**
+     * Settings from {@code environment}, with the AWS endpoint system properties from {@code properties}.
+     *
+     * @throws ConfigurationException naming the first missing or malformed setting
+     */
+    public static Settings from(Environment environment, Properties properties) {
+        return new Settings(environmentName(environment), airflowVersion(environment), region(environment),
+                endpointOverride(environment, properties));
+    }
+
+    private static String environmentName(Environment environment) {
+        String name = environment.require(ENVIRONMENT_NAME,
+                "set it to your MWAA environment's name, e.g. MyAirflowEnvironment");
+        if (!ENVIRONMENT_NAME_FORMAT.matcher(name).matches()) {
+            throw new ConfigurationException(ENVIRONMENT_NAME + " '" + name + "' is not an MWAA environment name: "
+                    + "use 1-80 characters, a letter first, then letters, digits, '-' or '_'");
+        }
+        return name;
+    }
+
+    private static Optional<AirflowVersion> airflowVersion(Environment environment) {
+        String value = environment.get(AIRFLOW_VERSION).orElse("auto");
+        if (value.equalsIgnoreCase("auto")) {
+            return Optional.empty();
+        }
+        try {
+            AirflowVersion version = AirflowVersion.parse(value);
+            io.github.mwaatrigger.airflow.AirflowDialect.of(version);
+            return Optional.of(version);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(AIRFLOW_VERSION + " '" + value + "' is not usable: give the "
+                    + "environment's Airflow version (1.10.x, 2.x or 3.x), e.g. 2.10.3, or auto to ask MWAA");
+        }
+    }
+
+    private static String region(Environment environment) {
+        String region = environment.get(REGION).or(() -> environment.get(DEFAULT_REGION))
+                .orElseThrow(() -> new ConfigurationException(REGION + " is not set: set it to the region of your "
+                        + "MWAA environment, e.g. us-east-1 (Lambda sets it for you)"));
+        if (!REGION_FORMAT.matcher(region).matches()) {
+            throw new ConfigurationException(REGION + " '" + region + "' is not an AWS region: use a code such as "
+                    + "us-east-1 or eu-central-1");
+        }
+        return region;
+    }
+
+    private static Optional<URI> endpointOverride(Environment environment, Properties properties) {
+        Optional<String> fromProperties = Optional.ofNullable(properties.getProperty("aws.endpointUrlMwaa"))
+                .or(() -> Optional.ofNullable(properties.getProperty("aws.endpointUrl")))
+                .map(String::strip).filter(value -> !value.isEmpty());
+        if (fromProperties.isPresent()) {
+            return Optional.of(endpoint("aws.endpointUrlMwaa", fromProperties.get()));
+        }
+        Optional<String> mwaa = environment.get(ENDPOINT_URL_MWAA);
+        if (mwaa.isPresent()) {
+            return Optional.of(endpoint(ENDPOINT_URL_MWAA, mwaa.get()));
+        }
+        return environment.get(ENDPOINT_URL).map(value -> endpoint(ENDPOINT_URL, value));
+    }
+
+    private static URI endpoint(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+            if (web && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // reported below
+        }
+        throw new ConfigurationException(name + " '" + value + "' is not an endpoint URL: use a URL such as "
+                + "https://127.0.0.1:8443");
+    }
+}

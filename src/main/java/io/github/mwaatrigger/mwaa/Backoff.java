@@ -1,0 +1,38 @@
+package io.github.mwaatrigger.mwaa;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with full jitter: before retry {@code n} (counting from 0) wait a random time
+ * between zero and {@code min(cap, base * 2^n)}. Full jitter spreads the retries of many concurrent
+ * callers, which matters for MWAA, whose web server runs only a few CLI commands at once.
+ *
+ * @param base   the ceiling of the first delay
+ * @param cap    the largest ceiling
+ * @param random where the jitter comes from
+ */
+public record Backoff(Duration base, Duration cap, RandomGenerator random) {
+
+    public Backoff {
+        Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(cap, "cap");
+        Objects.requireNonNull(random, "random");
+        if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
+            throw new IllegalArgumentException("need 0 < base <= cap, got base " + base + " and cap " + cap);
+        }
+    }
+
+    /** 250 ms doubling up to 8 s. */
+    public static Backoff standard() {
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8), RandomGenerator.getDefault());
+    }
+
+    /** The wait before retry number {@code retry} (0 for the first retry). */
+    public Duration delayBefore(int retry) {
+        long ceiling = base.toMillis() << Math.min(Math.max(retry, 0), 30);
+        long bounded = Math.min(cap.toMillis(), ceiling < 0 ? Long.MAX_VALUE : ceiling);
+        return Duration.ofMillis(random.nextLong(bounded + 1));
+    }
+}

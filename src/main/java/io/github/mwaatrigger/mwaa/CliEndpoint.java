@@ -1,0 +1,166 @@
+package io.github.mwaatrigger.mwaa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+
+/**
+ * The Airflow web server's CLI endpoint, {@code POST https://<WebServerHostname>/aws_mwaa/cli}: one HTTPS
+ * request per call, with the JDK's default trust store and host name verification (a test CA can only
+ * come in through the standard {@code javax.net.ssl.trustStore} property). Idle connections are kept
+ * alive by the JDK between calls.
+ *
+ * <p>Redirects are followed only to the same host, re-sending the same command, as Airflow 3 web servers
+ * may redirect; the bearer token never goes to another host.
+ */
+public final class CliEndpoint {
+
+    static final String PATH = "/aws_mwaa/cli";
+    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\\d{1,5})?");
+    private static final int MAX_REDIRECTS = 3;
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What became of one request. */
+    public sealed interface Exchange {
+        /** The server answered; {@code retryAfter} is its {@code Retry-After} hint, if any. */
+        record Answered(int status, String body, Optional<Duration> retryAfter) implements Exchange {
+        }
+
+        /** The request never reached the server (connection refused, TLS failure, connect time-out). */
+        record NotSent(IOException cause) implements Exchange {
+        }
+
+        /** The request was sent but no complete answer came back: the command may or may not have run. */
+        record Lost(IOException cause) implements Exchange {
+        }
+    }
+
+    /** Sends {@code commandLine} with {@code token}, waiting at most {@code timeout}. */
+    public Exchange post(CliToken token, String commandLine, Duration timeout) {
+        URL url;
+        try {
+            url = cliUrl(token.webServerHostname());
+        } catch (IllegalArgumentException e) {
+            return new Exchange.NotSent(new IOException(e.getMessage(), e));
+        }
+        byte[] body = commandLine.getBytes(StandardCharsets.UTF_8);
+        for (int redirects = 0; ; redirects++) {
+            URL from = url;
+            Attempt attempt = send(from, token, body, timeout);
+            Optional<URL> next = attempt.redirect().flatMap(location -> sameHost(from, location));
+            if (next.isEmpty() || redirects == MAX_REDIRECTS) {
+                return attempt.exchange();
+            }
+            url = next.get();
+        }
+    }
+
+    /** One request's exchange, and where it redirects to, if it does. */
+    private record Attempt(Exchange exchange, Optional<String> redirect) {
+        Attempt(Exchange exchange) {
+            this(exchange, Optional.empty());
+        }
+    }
+
+    static URL cliUrl(String webServerHostname) {
+        if (!HOSTNAME.matcher(webServerHostname).matches()) {
+            throw new IllegalArgumentException("WebServerHostname '" + webServerHostname
+                    + "' is not a host name with an optional port");
+        }
+        try {
+            return new URI("https://" + webServerHostname + PATH).toURL();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalArgumentException("WebServerHostname '" + webServerHostname + "' is not usable: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Attempt send(URL url, CliToken token, byte[] body, Duration timeout) {
+        HttpsURLConnection connection;
+        try {
+            connection = (HttpsURLConnection) url.openConnection();
+            connection.setRequestMethod("POST");
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            connection.setDoOutput(true);
+            connection.setConnectTimeout(millis(min(timeout, MAX_CONNECT_TIMEOUT)));
+            connection.setReadTimeout(millis(timeout));
+            connection.setFixedLengthStreamingMode(body.length);
+            connection.setRequestProperty("Authorization", "Bearer " + token.value());
+            connection.setRequestProperty("Content-Type", "text/plain");
+            connection.setRequestProperty("Accept", "application/json");
+            connection.connect();
+        } catch (IOException e) {
+            return new Attempt(new Exchange.NotSent(e));
+        }
+        try {
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            String text = readBody(connection, status);
+            Optional<String> redirect = isRedirect(status)
+                    ? Optional.ofNullable(connection.getHeaderField("Location"))
+                    : Optional.empty();
+            return new Attempt(new Exchange.Answered(status, text, retryAfter(connection)), redirect);
+        } catch (IOException e) {
+            connection.disconnect();
+            return new Attempt(new Exchange.Lost(e));
+        }
+    }
+
+    private static String readBody(HttpURLConnection connection, int status) throws IOException {
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            if (in == null) {
+                return "";
+            }
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new IOException("the answer is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpURLConnection connection) {
+        String value = connection.getHeaderField("Retry-After");
+        if (value == null || !value.strip().matches("\\d{1,4}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static Optional<URL> sameHost(URL from, String location) {
+        try {
+            URL target = from.toURI().resolve(location.strip()).toURL();
+            boolean sameOrigin = "https".equals(target.getProtocol())
+                    && from.getHost().equalsIgnoreCase(target.getHost())
+                    && from.getPort() == target.getPort();
+            return sameOrigin ? Optional.of(target) : Optional.empty();
+        } catch (URISyntaxException | IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    }
+}

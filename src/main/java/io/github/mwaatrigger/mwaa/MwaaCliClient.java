@@ -1,0 +1,176 @@
+package io.github.mwaatrigger.mwaa;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs Airflow CLI commands on an MWAA environment the way the MWAA user guide's scripts do (a CLI token
+ * from {@code CreateCliToken}, then {@code POST /aws_mwaa/cli} with the token as bearer), but safely:
+ *
+ * <ul>
+ *   <li>every call runs under a {@link Deadline};</li>
+ *   <li>a busy or failing web server (429, 5xx, dropped connection, time-out, an unreadable answer) is
+ *       retried with exponential backoff and full jitter while the deadline allows, as far as the
+ *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
+ *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>the token never appears in a log line or an exception message.</li>
+ * </ul>
+ *
+ * <p>Thread-safe; one instance per process shares its token between concurrent calls.
+ */
+public final class MwaaCliClient {
+
+    /** The least time worth starting another attempt with. */
+    static final Duration MINIMUM_ATTEMPT = Duration.ofMillis(500);
+    private static final int MAX_DETAIL_CHARS = 300;
+    private static final System.Logger LOG = System.getLogger(MwaaCliClient.class.getName());
+
+    private final CliTokenCache tokens;
+    private final CliEndpoint endpoint;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+
+    public MwaaCliClient(CliTokenCache tokens, CliEndpoint endpoint, Backoff backoff, Sleeper sleeper) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /**
+     * Runs {@code commandLine} (an Airflow CLI command without the leading {@code airflow}, already quoted
+     * for MWAA's shell-like splitting) and returns what it printed.
+     *
+     * @throws MwaaUnavailableException   when MWAA stayed busy or failing until the deadline, or when a
+     *                                    non-idempotent command may have run but its answer was lost
+     * @throws MwaaRejectedException      when the web server refused the request with a client error
+     * @throws MwaaConfigurationException when no CLI token can be had for the environment
+     */
+    public CliOutput execute(String commandLine, Idempotency idempotency, Deadline deadline) {
+        Objects.requireNonNull(commandLine, "commandLine");
+        Objects.requireNonNull(idempotency, "idempotency");
+        boolean tokenReplaced = false;
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = attempt(commandLine, idempotency, deadline);
+            if (outcome.output().isPresent()) {
+                return outcome.output().get();
+            }
+            if (outcome.tokenRejected()) {
+                if (tokenReplaced) {
+                    throw new MwaaUnavailableException("the MWAA web server rejected a newly created CLI token too ("
+                            + outcome.problem() + "); check the clocks and the environment's web server");
+                }
+                tokenReplaced = true;
+                continue;
+            }
+            Duration delay = outcome.retryAfter()
+                    .map(hint -> max(hint, backoff.delayBefore(attempt - 1)))
+                    .orElseGet(() -> backoff.delayBefore(attempt - 1));
+            if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
+                throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
+                        + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)");
+            }
+            LOG.log(Level.WARNING, "attempt {0} failed: {1}; retrying in {2} ms",
+                    attempt, outcome.problem(), delay.toMillis());
+            pause(delay);
+        }
+    }
+
+    /** One attempt: the output, or why not and whether to retry. */
+    private record Outcome(Optional<CliOutput> output, String problem, boolean tokenRejected,
+            Optional<Duration> retryAfter) {
+
+        static Outcome success(CliOutput output) {
+            return new Outcome(Optional.of(output), "", false, Optional.empty());
+        }
+
+        static Outcome retry(String problem) {
+            return new Outcome(Optional.empty(), problem, false, Optional.empty());
+        }
+
+        static Outcome retryAfter(String problem, Optional<Duration> hint) {
+            return new Outcome(Optional.empty(), problem, false, hint);
+        }
+
+        static Outcome tokenRejected(String problem) {
+            return new Outcome(Optional.empty(), problem, true, Optional.empty());
+        }
+    }
+
+    private Outcome attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
+        CliToken token;
+        try {
+            token = tokens.token(deadline);
+        } catch (MwaaUnavailableException e) {
+            return Outcome.retry(e.getMessage());
+        }
+        CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.remaining());
+        if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
+            return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
+                    + describe(notSent.cause()));
+        }
+        if (exchange instanceof CliEndpoint.Exchange.Lost lost) {
+            return maybeRan(idempotency, "the connection to " + token.webServerHostname()
+                    + " failed before an answer arrived: " + describe(lost.cause()));
+        }
+        CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
+        int status = answer.status();
+        if (status == 200) {
+            return CliResponseBody.decode(answer.body())
+                    .map(Outcome::success)
+                    .orElseGet(() -> maybeRan(idempotency,
+                            "the web server answered 200 with a body that is not {\"stdout\", \"stderr\"} in base64"));
+        }
+        String problem = "the web server answered HTTP " + status + snippet(answer.body(), token);
+        if (status == 401 || status == 403) {
+            tokens.invalidate(token);
+            return Outcome.tokenRejected(problem);
+        }
+        if (status == 429 || status == 503) {
+            return Outcome.retryAfter(problem, answer.retryAfter());
+        }
+        if (status >= 500) {
+            return maybeRan(idempotency, problem);
+        }
+        throw new MwaaRejectedException(status, "the MWAA web server refused the command: " + problem);
+    }
+
+    /** A failure after which the command may have run: retried only if running it twice is harmless. */
+    private static Outcome maybeRan(Idempotency idempotency, String problem) {
+        if (idempotency == Idempotency.NOT_IDEMPOTENT) {
+            throw new MwaaUnavailableException(problem + "; the command may or may not have run, and it was not "
+                    + "sent again because running it twice could do harm");
+        }
+        return Outcome.retry(problem);
+    }
+
+    private void pause(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MwaaUnavailableException("interrupted while waiting to retry");
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    /** A short, single-line excerpt of an error body, with the token masked in case a proxy echoed it. */
+    private static String snippet(String body, CliToken token) {
+        String text = body.replace(token.value(), "<redacted>").replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        return ": " + (text.length() > MAX_DETAIL_CHARS ? text.substring(0, MAX_DETAIL_CHARS) + "..." : text);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

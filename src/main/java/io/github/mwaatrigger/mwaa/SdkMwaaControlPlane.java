@@ -1,0 +1,150 @@
+package io.github.mwaatrigger.mwaa;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.mwaa.MwaaClient;
+import software.amazon.awssdk.services.mwaa.MwaaClientBuilder;
+import software.amazon.awssdk.services.mwaa.model.CreateCliTokenResponse;
+import software.amazon.awssdk.services.mwaa.model.ResourceNotFoundException;
+
+/**
+ * {@link MwaaControlPlane} over the AWS SDK for Java v2 {@link MwaaClient}: default credentials chain
+ * (environment, web identity, container/SnapStart credentials, profiles, instance metadata), an explicit
+ * region, and the JDK's {@code HttpURLConnection} as the only HTTP stack.
+ *
+ * <p>The SDK client is built on first use, so that constructing a function's object graph during
+ * initialization or SnapStart priming opens no connection and resolves no credentials.
+ */
+public final class SdkMwaaControlPlane implements MwaaControlPlane {
+
+    private final String environmentName;
+    private final String region;
+    private final Clock clock;
+    private final Lazy<MwaaClient> client;
+
+    public SdkMwaaControlPlane(MwaaClient client, String environmentName, String region, Clock clock) {
+        this(() -> client, environmentName, region, clock);
+    }
+
+    private SdkMwaaControlPlane(Supplier<MwaaClient> client, String environmentName,
+            String region, Clock clock) {
+        this.client = new Lazy<>(client);
+        this.environmentName = Objects.requireNonNull(environmentName, "environmentName");
+        this.region = Objects.requireNonNull(region, "region");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A control plane for {@code environmentName} in {@code region}. With an endpoint override (the
+     * standard {@code AWS_ENDPOINT_URL_MWAA} / {@code AWS_ENDPOINT_URL} settings, e.g. a local emulator)
+     * the SDK's {@code env.} host prefix is turned off, as {@code https://env.127.0.0.1:...} cannot work.
+     */
+    public static SdkMwaaControlPlane create(String environmentName, String region, Optional<URI> endpointOverride) {
+        return new SdkMwaaControlPlane(() -> buildClient(region, endpointOverride), environmentName, region,
+                Clock.systemUTC());
+    }
+
+    private static MwaaClient buildClient(String region, Optional<URI> endpointOverride) {
+        MwaaClientBuilder builder = MwaaClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpointOverride.ifPresent(endpoint -> builder
+                .endpointOverride(endpoint)
+                .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)));
+        return builder.build();
+    }
+
+    @Override
+    public CliToken createCliToken(Deadline deadline) {
+        Instant requestedAt = clock.instant();
+        CreateCliTokenResponse response = call("CreateCliToken", deadline,
+                timeout -> client.get().createCliToken(r -> r.name(environmentName).overrideConfiguration(timeout)));
+        if (response.cliToken() == null || response.webServerHostname() == null) {
+            throw new MwaaUnavailableException("CreateCliToken for environment '" + environmentName
+                    + "' returned no CliToken or WebServerHostname");
+        }
+        return new CliToken(response.cliToken(), response.webServerHostname(), requestedAt);
+    }
+
+    @Override
+    public String airflowVersion(Deadline deadline) {
+        String version = call("GetEnvironment", deadline,
+                timeout -> client.get().getEnvironment(r -> r.name(environmentName).overrideConfiguration(timeout)))
+                .environment().airflowVersion();
+        if (version == null || version.isBlank()) {
+            throw new MwaaUnavailableException("GetEnvironment for environment '" + environmentName
+                    + "' returned no AirflowVersion");
+        }
+        return version;
+    }
+
+    private <T> T call(String operation, Deadline deadline,
+            Function<AwsRequestOverrideConfiguration, T> request) {
+        Duration remaining = deadline.remaining();
+        if (remaining.isZero()) {
+            throw new MwaaUnavailableException(operation + " was not attempted: the deadline has passed");
+        }
+        try {
+            return request.apply(AwsRequestOverrideConfiguration.builder().apiCallTimeout(remaining).build());
+        } catch (ResourceNotFoundException e) {
+            throw new MwaaConfigurationException("MWAA environment '" + environmentName + "' was not found in "
+                    + region + ": check MWAA_ENVIRONMENT_NAME and AWS_REGION", e);
+        } catch (AwsServiceException e) {
+            throw translate(operation, e);
+        } catch (SdkException e) {
+            throw translate(operation, e);
+        }
+    }
+
+    private RuntimeException translate(String operation, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String detail = operation + " on environment '" + environmentName + "' failed with HTTP " + e.statusCode()
+                + (code == null || code.isEmpty() ? "" : " " + code);
+        if (e.isThrottlingException() || e.statusCode() >= 500) {
+            return new MwaaUnavailableException(detail, e);
+        }
+        if (e.statusCode() == 401 || e.statusCode() == 403) {
+            return new MwaaConfigurationException(detail + ": the function's role needs airflow:" + operation
+                    + " on this environment, and its credentials must be valid", e);
+        }
+        return new MwaaConfigurationException(detail + ": " + e.awsErrorDetails().errorMessage(), e);
+    }
+
+    private RuntimeException translate(String operation, SdkException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || causedByIo(e)) {
+            return new MwaaUnavailableException(operation + " could not reach the MWAA API: " + e.getMessage(), e);
+        }
+        if (e instanceof SdkClientException) {
+            return new MwaaConfigurationException(operation + " could not be sent: " + e.getMessage(), e);
+        }
+        return new MwaaUnavailableException(operation + " failed: " + e.getMessage(), e);
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof UncheckedIOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

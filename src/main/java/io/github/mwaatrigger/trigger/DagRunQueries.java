@@ -1,0 +1,82 @@
+package io.github.mwaatrigger.trigger;
+
+import io.github.mwaatrigger.airflow.AirflowDialect;
+import io.github.mwaatrigger.airflow.AirflowDialects;
+import io.github.mwaatrigger.airflow.AirflowError;
+import io.github.mwaatrigger.airflow.AirflowIds;
+import io.github.mwaatrigger.airflow.DagRun;
+import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
+import io.github.mwaatrigger.airflow.RunsReply;
+import io.github.mwaatrigger.mwaa.CliOutput;
+import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.mwaa.Idempotency;
+import io.github.mwaatrigger.mwaa.MwaaCliClient;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads DAG runs back from Airflow with {@code dags list-runs}. */
+public final class DagRunQueries {
+
+    private final MwaaCliClient cli;
+    private final AirflowDialects dialects;
+
+    public DagRunQueries(MwaaCliClient cli, AirflowDialects dialects) {
+        this.cli = Objects.requireNonNull(cli, "cli");
+        this.dialects = Objects.requireNonNull(dialects, "dialects");
+    }
+
+    /**
+     * The newest {@code limit} runs of {@code dagId}, newest first.
+     *
+     * @throws DagNotFoundException          if Airflow does not know the DAG
+     * @throws InvalidDagRunRequestException if the DAG id is invalid or the Airflow version cannot list runs
+     */
+    public List<DagRun> recentRuns(String dagId, int limit, Deadline deadline) {
+        if (limit < 1) {
+            throw new InvalidDagRunRequestException("the limit must be at least 1, got " + limit);
+        }
+        List<DagRun> runs = allRuns(dagId, deadline);
+        return runs.size() > limit ? runs.subList(0, limit) : runs;
+    }
+
+    /** The run {@code runId} of {@code dagId}, if it exists. */
+    public Optional<DagRun> run(String dagId, String runId, Deadline deadline) {
+        return allRuns(dagId, deadline).stream().filter(run -> run.runId().equals(runId)).findFirst();
+    }
+
+    /** All runs of {@code dagId}, newest first. */
+    public List<DagRun> allRuns(String dagId, Deadline deadline) {
+        AirflowDialect dialect = dialects.dialect(deadline);
+        requireDagId(dagId);
+        if (!dialect.canListRuns()) {
+            throw new InvalidDagRunRequestException("listing DAG runs needs Airflow 2.0 or later; this environment runs "
+                    + dialect.version());
+        }
+        CliOutput output = cli.execute(dialect.listRunsCommand(dagId).commandLine(), Idempotency.IDEMPOTENT, deadline);
+        RunsReply reply = dialect.readRuns(output, dagId);
+        if (reply instanceof RunsReply.Listed listed) {
+            return listed.runs();
+        }
+        AirflowError error = ((RunsReply.Refused) reply).error();
+        throw switch (error.kind()) {
+            case DAG_NOT_FOUND -> new DagNotFoundException(dagNotFound(dagId, error));
+            case INVALID_ARGUMENT -> new InvalidDagRunRequestException("Airflow refused to list the runs of '" + dagId
+                    + "': " + error.message());
+            default -> new AirflowCommandException("listing the runs of '" + dagId + "' failed: " + error.message());
+        };
+    }
+
+    static String dagNotFound(String dagId, AirflowError error) {
+        return "DAG '" + dagId + "' was not found in Airflow (" + error.message() + "): check the DAG id and that "
+                + "the DAG file is deployed and imports without errors";
+    }
+
+    private static void requireDagId(String dagId) {
+        try {
+            AirflowIds.requireDagId(dagId);
+        } catch (InvalidAirflowIdException e) {
+            throw new InvalidDagRunRequestException(e.getMessage(), e);
+        }
+    }
+}
