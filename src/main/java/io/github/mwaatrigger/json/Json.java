@@ -85,6 +85,9 @@ public final class Json {
     }
 
     private static String describe(JsonValue value) {
+        if (value instanceof JsonObject) {
+            return "an object";
+        }
         if (value instanceof JsonArray) {
             return "an array";
         }
@@ -97,9 +100,6 @@ public final class Json {
         if (value instanceof JsonBoolean) {
             return "a boolean";
         }
-        if (value instanceof JsonNull) {
-            return "null";
-        }
-        return "an object";
+        return "null"; // JsonNull, the last permitted type
     }
 }

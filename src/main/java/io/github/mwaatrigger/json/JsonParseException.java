@@ -4,9 +4,9 @@ package io.github.mwaatrigger.json;
  * Thrown when text is not the JSON that was asked for.
  *
  * <p>The message says what is wrong and where, for example {@code expected ',' or '}' after an
- * object member at line 1, column 12}. It never quotes the input, which may hold secrets; the
- * only exception is a duplicated member name. Lines are separated by {@code '\n'}; lines,
- * columns count from 1 and columns count UTF-16 code units.
+ * object member at line 1, column 12}. It never quotes the input, which may hold secrets, with
+ * one exception: the name of a duplicated member. Lines end at {@code '\n'}; lines and columns
+ * count from 1, and columns count UTF-16 code units.
  */
 public final class JsonParseException extends RuntimeException {
 
