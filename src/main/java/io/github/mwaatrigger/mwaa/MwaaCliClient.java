@@ -66,9 +66,8 @@ public final class MwaaCliClient {
                 tokenReplaced = true;
                 continue;
             }
-            Duration delay = outcome.retryAfter()
-                    .map(hint -> max(hint, backoff.delayBefore(attempt - 1)))
-                    .orElseGet(() -> backoff.delayBefore(attempt - 1));
+            Duration jittered = backoff.delayBefore(attempt - 1);
+            Duration delay = outcome.retryAfter().map(hint -> max(hint, jittered)).orElse(jittered);
             if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
                 throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
                         + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)");
