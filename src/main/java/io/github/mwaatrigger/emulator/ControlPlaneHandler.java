@@ -1,0 +1,140 @@
+package io.github.mwaatrigger.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonString;
+import io.github.mwaatrigger.json.JsonWriter;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The MWAA API in AWS's REST-JSON shape: {@code POST /clitoken/{Name}} and {@code GET /environments/{Name}},
+ * with every request's SigV4 signature checked, and errors answered as AWS answers them (status,
+ * {@code x-amzn-ErrorType}, {@code x-amzn-RequestId}, a JSON body with the message).
+ */
+final class ControlPlaneHandler implements HttpHandler {
+
+    private static final JsonWriter JSON = JsonWriter.compact();
+
+    private final EmulatorConfig config;
+    private final SigV4Verifier verifier;
+    private final CliTokens tokens;
+    private final String webServerHostname;
+    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private final AtomicInteger environmentLookups = new AtomicInteger();
+
+    ControlPlaneHandler(EmulatorConfig config, CliTokens tokens, String webServerHostname) {
+        this.config = config;
+        this.tokens = tokens;
+        this.webServerHostname = webServerHostname;
+        this.verifier = new SigV4Verifier("airflow", config.region(),
+                accessKeyId -> accessKeyId.equals(config.accessKeyId())
+                        ? Optional.of(config.secretAccessKey()) : Optional.empty(),
+                config.clock());
+    }
+
+    void inject(List<Fault> next) {
+        faults.addAll(next);
+    }
+
+    int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    int environmentLookups() {
+        return environmentLookups.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = Exchanges.body(exchange);
+            Fault fault = faults.poll();
+            if (fault instanceof Fault.Status status) {
+                error(exchange, status.status(), status.status() == 429 ? "ThrottlingException" : "InternalServerException",
+                        "Injected failure");
+                return;
+            }
+            if (fault instanceof Fault.DropConnection) {
+                throw Exchanges.dropConnection();
+            }
+            SignatureVerdict verdict = verifier.verify(new SignedRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), body));
+            if (verdict instanceof SignatureVerdict.Rejected rejected) {
+                error(exchange, rejected.httpStatus(), rejected.errorType(), rejected.message());
+                return;
+            }
+            route(exchange);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String[] segments = exchange.getRequestURI().getRawPath().split("/");
+        if (segments.length != 3) {
+            error(exchange, 404, "UnknownOperationException", null);
+            return;
+        }
+        String name = URLDecoder.decode(segments[2], StandardCharsets.UTF_8);
+        boolean createCliToken = method.equals("POST") && segments[1].equals("clitoken");
+        boolean getEnvironment = method.equals("GET") && segments[1].equals("environments");
+        if (!createCliToken && !getEnvironment) {
+            error(exchange, 404, "UnknownOperationException", null);
+            return;
+        }
+        if (!name.equals(config.environmentName())) {
+            error(exchange, 404, "ResourceNotFoundException", "Environment " + name + " not found.");
+            return;
+        }
+        if (createCliToken) {
+            tokensIssued.incrementAndGet();
+            ok(exchange, JsonObject.builder().put("CliToken", tokens.issue())
+                    .put("WebServerHostname", webServerHostname).build());
+        } else {
+            environmentLookups.incrementAndGet();
+            ok(exchange, JsonObject.builder().put("Environment", environment()).build());
+        }
+    }
+
+    private JsonObject environment() {
+        String arn = "arn:aws:airflow:" + config.region() + ":123456789012:environment/" + config.environmentName();
+        return JsonObject.builder()
+                .put("Name", config.environmentName())
+                .put("Status", "AVAILABLE")
+                .put("Arn", arn)
+                .put("WebserverUrl", webServerHostname)
+                .put("AirflowVersion", config.airflowVersion().toString())
+                .put("EnvironmentClass", "mw1.small")
+                .put("WebserverAccessMode", "PUBLIC_ONLY")
+                .build();
+    }
+
+    private static void ok(HttpExchange exchange, JsonObject body) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        Exchanges.respond(exchange, 200, "application/json", JSON.write(body));
+    }
+
+    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", type);
+        JsonObject body = message == null ? JsonObject.empty()
+                : new JsonObject(java.util.Map.of(type.equals("AccessDeniedException") ? "Message" : "message",
+                        new JsonString(message)));
+        Exchanges.respond(exchange, status, "application/json", JSON.write(body));
+    }
+
+    Clock clock() {
+        return config.clock();
+    }
+}

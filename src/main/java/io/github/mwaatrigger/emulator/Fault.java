@@ -1,0 +1,42 @@
+package io.github.mwaatrigger.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** A failure the emulator acts out for one request, queued with {@link MwaaEmulator#injectCliFaults}. */
+public sealed interface Fault {
+
+    /** Answer with {@code status} and {@code body} instead of running the command. */
+    record Status(int status, String body) implements Fault {
+        public Status {
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    /** Wait {@code delay}, then handle the request normally. */
+    record Delay(Duration delay) implements Fault {
+        public Delay {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /** Close the connection without an answer; the command does not run. */
+    record DropConnection() implements Fault {
+    }
+
+    /** Answer 200 with a body that is not {@code {"stdout", "stderr"}} in base64; the command does not run. */
+    record MalformedBody() implements Fault {
+    }
+
+    /** Run the command, then close the connection without an answer: the command ran but the answer was lost. */
+    record LoseAnswer() implements Fault {
+    }
+
+    /** Refuse the request's token as expired (403), whatever its age. */
+    record RejectToken() implements Fault {
+    }
+
+    static Fault status(int status) {
+        return new Status(status, "");
+    }
+}
