@@ -25,7 +25,6 @@ final class Der {
     private static final int OCTET_STRING = 0x04;
     private static final int OBJECT_IDENTIFIER = 0x06;
     private static final int UTF8_STRING = 0x0C;
-    private static final int PRINTABLE_STRING = 0x13;
     private static final int IA5_STRING = 0x16;
     private static final int UTC_TIME = 0x17;
     private static final int GENERALIZED_TIME = 0x18;
@@ -37,7 +36,6 @@ final class Der {
     private static final int MAX_LOW_TAG_NUMBER = 30;
 
     private static final Pattern DOTTED_OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-    private static final Pattern PRINTABLE = Pattern.compile("[A-Za-z0-9 '()+,\\-./:=?]*");
     private static final Pattern IA5 = Pattern.compile("\\p{ASCII}*");
     private static final DateTimeFormatter UTC_TIME_FORMAT =
             DateTimeFormatter.ofPattern("uuMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -102,14 +100,6 @@ final class Der {
     /** A UTF8String. */
     static byte[] utf8String(String value) {
         return element(UTF8_STRING, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A PrintableString; rejects characters outside the PrintableString alphabet. */
-    static byte[] printableString(String value) {
-        if (!PRINTABLE.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a PrintableString: " + value);
-        }
-        return element(PRINTABLE_STRING, value.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** An IA5String (ASCII); rejects non-ASCII characters. */
