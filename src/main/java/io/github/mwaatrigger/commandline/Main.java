@@ -1,12 +1,66 @@
 package io.github.mwaatrigger.commandline;
 
-/** Entry point of {@code mwaa-trigger.jar}. */
+import io.github.mwaatrigger.config.ConfigurationException;
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The command-line tool in {@code mwaa-trigger.jar}: {@code cli}, {@code trigger} and {@code emulator}.
+ * Settings come from the same environment variables as the Lambda functions; options override them.
+ */
 public final class Main {
-    private Main() {
+
+    private final Map<String, Subcommand> subcommands;
+
+    Main(Function<Settings, MwaaServices> services) {
+        Map<String, Subcommand> all = new LinkedHashMap<>();
+        all.put("cli", new CliSubcommand(services));
+        all.put("trigger", new TriggerSubcommand(services));
+        all.put("emulator", new EmulatorSubcommand());
+        this.subcommands = all;
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: mwaa-trigger <cli|trigger|emulator> ...");
-        System.exit(2);
+        LocalEmulatorTrust.useTruststoreFrom(System.getenv());
+        Console console = new Console(System.out, System.err, Environment.system());
+        int code = new Main(MwaaServices::create).run(Arrays.asList(args), console);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the subcommand {@code args} names and returns the exit code. */
+    int run(List<String> args, Console console) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            printUsage(args.isEmpty() ? console.err() : console.out());
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+        }
+        Subcommand subcommand = subcommands.get(args.get(0));
+        if (subcommand == null) {
+            console.fail("unknown subcommand '" + args.get(0) + "'");
+            printUsage(console.err());
+            return ExitCode.USAGE;
+        }
+        try {
+            return subcommand.run(args.subList(1, args.size()), console);
+        } catch (UsageException | ConfigurationException e) {
+            console.fail(e.getMessage());
+            console.err().println("usage: mwaa-trigger " + subcommand.usage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    private void printUsage(PrintStream stream) {
+        stream.println("usage: mwaa-trigger <subcommand> ...");
+        subcommands.values().forEach(subcommand -> stream.println("  " + subcommand.usage()));
+        stream.println("Settings come from MWAA_ENVIRONMENT_NAME, AIRFLOW_VERSION, AWS_REGION and the standard AWS "
+                + "variables; options override them. Exit codes: 0 done, 1 failed, 2 usage or configuration, "
+                + "3 MWAA unavailable.");
     }
 }

@@ -1,0 +1,91 @@
+package io.github.mwaatrigger.commandline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A subcommand's arguments: {@code --name value} (or {@code --name=value}) options from a known set,
+ * positionals, and everything after {@code --} kept as it is.
+ */
+final class Arguments {
+
+    private final Map<String, String> options;
+    private final List<String> positionals;
+
+    private Arguments(Map<String, String> options, List<String> positionals) {
+        this.options = options;
+        this.positionals = positionals;
+    }
+
+    /**
+     * Parses {@code args}; with {@code restIsPositional}, the first positional and everything after it are
+     * taken as they are (as after {@code --}).
+     */
+    static Arguments parse(List<String> args, Set<String> knownOptions, boolean restIsPositional)
+            throws UsageException {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positionals = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                positionals.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (!arg.startsWith("--")) {
+                if (restIsPositional) {
+                    positionals.addAll(args.subList(i, args.size()));
+                    break;
+                }
+                positionals.add(arg);
+                continue;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!knownOptions.contains(name)) {
+                throw new UsageException("unknown option " + name + "; options here are " + String.join(", ",
+                        knownOptions.stream().sorted().toList()));
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(name + " needs a value");
+            }
+            if (options.put(name, value) != null) {
+                throw new UsageException(name + " is given twice");
+            }
+        }
+        return new Arguments(options, positionals);
+    }
+
+    Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    List<String> positionals() {
+        return positionals;
+    }
+
+    /** The value of {@code name} as a whole number within {@code min..max}. */
+    Optional<Integer> intOption(String name, int min, int max) throws UsageException {
+        Optional<String> value = option(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= min && number <= max) {
+                return Optional.of(number);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException(name + " must be a whole number from " + min + " to " + max + ", got '"
+                + value.get() + "'");
+    }
+}

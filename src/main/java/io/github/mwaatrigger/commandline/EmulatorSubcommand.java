@@ -1,0 +1,114 @@
+package io.github.mwaatrigger.commandline;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.airflow.ShellQuoting;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code emulator}: runs the MWAA emulator in the foreground until stopped. It first prints
+ * {@code export KEY=VALUE} lines that point any client at it (source them with
+ * {@code eval "$(... emulator | sed '/^READY$/q')"} or copy them), then {@code READY}.
+ */
+final class EmulatorSubcommand implements Subcommand {
+
+    private static final Set<String> OPTIONS = Set.of("--control-plane-port", "--web-server-port",
+            "--airflow-version", "--dags", "--environment", "--region", "--max-concurrent-cli-calls",
+            "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir");
+
+    @Override
+    public String usage() {
+        return "emulator [--control-plane-port PORT] [--web-server-port PORT] [--airflow-version VERSION] "
+                + "[--dags DAG,DAG...] [--environment NAME] [--region REGION] [--max-concurrent-cli-calls N] "
+                + "[--cli-latency-ms MS] [--token-lifetime-seconds S] [--state-dir DIR]";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments arguments = Arguments.parse(args, OPTIONS, false);
+        if (!arguments.positionals().isEmpty()) {
+            throw new UsageException("emulator takes no arguments besides its options");
+        }
+        EmulatorConfig config = config(arguments);
+        Path stateDir = stateDir(arguments);
+        try (MwaaEmulator emulator = MwaaEmulator.start(config)) {
+            Map<String, String> exports = LocalEmulatorTrust.writeTrustFiles(emulator, stateDir);
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put("AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString());
+            all.put("AWS_ACCESS_KEY_ID", config.accessKeyId());
+            all.put("AWS_SECRET_ACCESS_KEY", config.secretAccessKey());
+            all.put("AWS_REGION", config.region());
+            all.put("MWAA_ENVIRONMENT_NAME", config.environmentName());
+            all.put("AIRFLOW_VERSION", config.airflowVersion().toString());
+            all.putAll(exports);
+            all.put("AWS_CA_BUNDLE", exports.get("MWAA_CA_PEM"));
+            all.put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
+            all.forEach((name, value) -> console.out().println("export " + name + "=" + ShellQuoting.quote(value)));
+            console.out().println("READY");
+            console.out().flush();
+            console.err().println("MWAA emulator: API " + emulator.controlPlaneEndpoint() + ", web server https://"
+                    + emulator.webServerHostname() + ", Airflow " + config.airflowVersion() + ", DAGs "
+                    + String.join(",", config.dags().stream().sorted().toList()) + ". Stop with Ctrl-C.");
+            awaitShutdown();
+        }
+        return ExitCode.OK;
+    }
+
+    private static EmulatorConfig config(Arguments arguments) throws UsageException {
+        EmulatorConfig.Builder builder = EmulatorConfig.builder();
+        builder.ports(arguments.intOption("--control-plane-port", 0, 65535).orElse(0),
+                arguments.intOption("--web-server-port", 0, 65535).orElse(0));
+        arguments.option("--environment").ifPresent(builder::environmentName);
+        arguments.option("--region").ifPresent(builder::region);
+        if (arguments.option("--airflow-version").isPresent()) {
+            try {
+                builder.airflowVersion(AirflowVersion.parse(arguments.option("--airflow-version").get()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--airflow-version: " + e.getMessage());
+            }
+        }
+        arguments.option("--dags").ifPresent(dags -> builder.dags(Arrays.stream(dags.split(","))
+                .map(String::strip).filter(dag -> !dag.isEmpty()).toList()));
+        int concurrency = arguments.intOption("--max-concurrent-cli-calls", 1, 1000).orElse(4);
+        int latency = arguments.intOption("--cli-latency-ms", 0, 600_000).orElse(0);
+        builder.cliCapacity(concurrency, Duration.ofMillis(latency));
+        arguments.intOption("--token-lifetime-seconds", 1, 86_400)
+                .ifPresent(seconds -> builder.tokenLifetime(Duration.ofSeconds(seconds)));
+        return builder.build();
+    }
+
+    private static Path stateDir(Arguments arguments) {
+        try {
+            if (arguments.option("--state-dir").isPresent()) {
+                return Files.createDirectories(Path.of(arguments.option("--state-dir").get()));
+            }
+            return Files.createTempDirectory("mwaa-emulator-" + HexFormat.of().toHexDigits(
+                    ThreadLocalRandom.current().nextInt()) + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the emulator's state directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void awaitShutdown() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

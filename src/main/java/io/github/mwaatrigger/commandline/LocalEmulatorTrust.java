@@ -1,0 +1,60 @@
+package io.github.mwaatrigger.commandline;
+
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes a local emulator's certificate authority usable by clients: a PEM file (curl, Python, the aws
+ * CLI) and a truststore (Java, through the standard {@code javax.net.ssl.trustStore} property).
+ */
+final class LocalEmulatorTrust {
+
+    static final String TRUSTSTORE = "MWAA_TRUSTSTORE";
+    static final String TRUSTSTORE_PASSWORD = "MWAA_TRUSTSTORE_PASSWORD";
+    static final String CA_PEM = "MWAA_CA_PEM";
+
+    private LocalEmulatorTrust() {
+    }
+
+    /** Writes {@code ca.pem} and {@code truststore.p12} into {@code directory}; returns the variables naming them. */
+    static Map<String, String> writeTrustFiles(MwaaEmulator emulator, Path directory) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Path pem = directory.resolve("ca.pem").toAbsolutePath();
+        Path truststore = directory.resolve("truststore.p12").toAbsolutePath();
+        try {
+            emulator.certificateAuthority().writeCertificatePem(pem);
+            emulator.certificateAuthority().writeTruststore(truststore, password.toCharArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the emulator's CA files to " + directory, e);
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(CA_PEM, pem.toString());
+        variables.put(TRUSTSTORE, truststore.toString());
+        variables.put(TRUSTSTORE_PASSWORD, password);
+        return variables;
+    }
+
+    /**
+     * Trusts the truststore named by {@code MWAA_TRUSTSTORE} (as the {@code emulator} subcommand prints
+     * it), unless {@code javax.net.ssl.trustStore} is already set. Must run before the first TLS connection.
+     */
+    static void useTruststoreFrom(Map<String, String> environment) {
+        String truststore = environment.get(TRUSTSTORE);
+        if (truststore == null || truststore.isBlank() || System.getProperty("javax.net.ssl.trustStore") != null) {
+            return;
+        }
+        System.setProperty("javax.net.ssl.trustStore", truststore);
+        String password = environment.get(TRUSTSTORE_PASSWORD);
+        if (password != null) {
+            System.setProperty("javax.net.ssl.trustStorePassword", password);
+        }
+    }
+}

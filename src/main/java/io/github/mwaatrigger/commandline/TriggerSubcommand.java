@@ -1,0 +1,109 @@
+package io.github.mwaatrigger.commandline;
+
+import io.github.mwaatrigger.TriggerFailure;
+import io.github.mwaatrigger.airflow.DagRun;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonNull;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonParseException;
+import io.github.mwaatrigger.json.JsonString;
+import io.github.mwaatrigger.json.JsonValue;
+import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.RunIds;
+import io.github.mwaatrigger.trigger.TriggerResult;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601]}: starts a DAG run and prints
+ * it as one JSON object. With {@code --run-id} it is idempotent: a repeat reports the existing run.
+ */
+final class TriggerSubcommand implements Subcommand {
+
+    private static final Set<String> OPTIONS = options();
+    private final Function<Settings, MwaaServices> services;
+
+    TriggerSubcommand(Function<Settings, MwaaServices> services) {
+        this.services = services;
+    }
+
+    private static Set<String> options() {
+        Set<String> names = new HashSet<>(ConnectionOptions.NAMES);
+        names.addAll(Set.of("--conf", "--run-id", "--logical-date"));
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public String usage() {
+        return "trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601] " + ConnectionOptions.USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments arguments = Arguments.parse(args, OPTIONS, false);
+        if (arguments.positionals().size() != 1) {
+            throw new UsageException("give exactly one DAG id, e.g. trigger my_dag --conf '{\"key\": \"value\"}'");
+        }
+        Settings settings = ConnectionOptions.settings(arguments, console.environment());
+        DagRunRequest request = request(arguments);
+        try {
+            TriggerResult result = services.apply(settings).triggers().trigger(request, ConnectionOptions.deadline(arguments));
+            console.out().println(JsonWriter.compact().write(json(result)));
+            return ExitCode.OK;
+        } catch (TriggerFailure e) {
+            console.fail(e.getMessage());
+            return ExitCodes.of(e);
+        }
+    }
+
+    private static DagRunRequest request(Arguments arguments) throws UsageException {
+        String dagId = arguments.positionals().get(0);
+        JsonObject conf;
+        try {
+            conf = arguments.option("--conf").map(text -> Json.parseObject(text, "--conf")).orElse(JsonObject.empty());
+        } catch (JsonParseException e) {
+            throw new UsageException("--conf must be a JSON object such as '{\"key\": \"value\"}': " + e.getMessage());
+        }
+        String runId = arguments.option("--run-id").orElseGet(RunIds::unique);
+        Optional<Instant> logicalDate = Optional.empty();
+        if (arguments.option("--logical-date").isPresent()) {
+            String text = arguments.option("--logical-date").get();
+            try {
+                logicalDate = Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--logical-date must be an ISO 8601 date-time with an offset, such as "
+                        + "2024-06-01T00:00:00Z, got '" + text + "'");
+            }
+        }
+        try {
+            return new DagRunRequest(dagId, runId, conf, logicalDate);
+        } catch (TriggerFailure e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code {"dag_id", "dag_run_id", "state", "logical_date", "outcome"}}. */
+    static JsonObject json(TriggerResult result) {
+        DagRun run = result.run();
+        return JsonObject.builder()
+                .put("dag_id", run.dagId())
+                .put("dag_run_id", run.runId())
+                .put("state", orNull(run.state()))
+                .put("logical_date", orNull(run.logicalDate()))
+                .put("outcome", result.outcome().name())
+                .build();
+    }
+
+    private static JsonValue orNull(String value) {
+        return value == null ? JsonNull.INSTANCE : new JsonString(value);
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.mwaatrigger.emulator;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.github.mwaatrigger.emulator.tls.CertificateAuthority;
+import io.github.mwaatrigger.emulator.tls.ServerCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A faithful stand-in for one Amazon MWAA environment, on loopback, over HTTPS:
+ *
+ * <ul>
+ *   <li>the MWAA API ({@code CreateCliToken}, {@code GetEnvironment}) with SigV4 checking, at
+ *       {@link #controlPlaneEndpoint()}, for any AWS SDK or the {@code aws} CLI as an endpoint override;</li>
+ *   <li>the Airflow web server's {@code /aws_mwaa/cli} at {@link #webServerHostname()}, the host name its
+ *       {@code CreateCliToken} answers return, speaking the configured Airflow version's CLI.</li>
+ * </ul>
+ *
+ * <p>Both serve a certificate from {@link #certificateAuthority()}; clients trust it through a CA file
+ * (curl, Python) or a truststore ({@code javax.net.ssl.trustStore}), with normal host name checks.
+ * Tests inject faults ({@link #injectCliFaults}, {@link #injectControlPlaneFaults}, {@link #expireAllTokens})
+ * and read back what happened ({@link #runs()}, {@link #receivedCommands()}).
+ */
+public final class MwaaEmulator implements AutoCloseable {
+
+    private final EmulatorConfig config;
+    private final CertificateAuthority authority;
+    private final AirflowSimulation airflow;
+    private final CliTokens tokens;
+    private final HttpsServer webServer;
+    private final HttpsServer controlPlane;
+    private final WebServerHandler webServerHandler;
+    private final ControlPlaneHandler controlPlaneHandler;
+    private final ExecutorService executor;
+
+    private MwaaEmulator(EmulatorConfig config, CertificateAuthority authority) throws IOException {
+        this.config = config;
+        this.authority = authority;
+        this.airflow = new AirflowSimulation(config);
+        this.tokens = new CliTokens(config.clock(), config.tokenLifetime());
+        ServerCredentials credentials = authority.issueServerCertificate(List.of("localhost"),
+                List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
+        SSLContext tls = credentials.sslContext();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "mwaa-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.webServer = server(config.webServerPort(), tls);
+        this.webServerHandler = new WebServerHandler(tokens, new AirflowCliEmulation(airflow, config), config);
+        webServer.createContext("/", webServerHandler);
+        this.controlPlane = server(config.controlPlanePort(), tls);
+        this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname());
+        controlPlane.createContext("/", controlPlaneHandler);
+        webServer.start();
+        controlPlane.start();
+    }
+
+    /** Starts an emulator with a new certificate authority. */
+    public static MwaaEmulator start(EmulatorConfig config) {
+        return start(config, CertificateAuthority.create("mwaa-trigger emulator CA"));
+    }
+
+    /** Starts an emulator whose certificates come from {@code authority}. */
+    public static MwaaEmulator start(EmulatorConfig config, CertificateAuthority authority) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(authority, "authority");
+        try {
+            return new MwaaEmulator(config, authority);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the MWAA emulator could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpsServer server(int port, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.setExecutor(executor);
+        return server;
+    }
+
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    public CertificateAuthority certificateAuthority() {
+        return authority;
+    }
+
+    /** The MWAA API endpoint, e.g. {@code https://127.0.0.1:41234}, for {@code AWS_ENDPOINT_URL_MWAA}. */
+    public URI controlPlaneEndpoint() {
+        return URI.create("https://127.0.0.1:" + controlPlane.getAddress().getPort());
+    }
+
+    /** The web server's host and port, as {@code CreateCliToken} returns it: {@code 127.0.0.1:41235}. */
+    public String webServerHostname() {
+        return "127.0.0.1:" + webServer.getAddress().getPort();
+    }
+
+    /** Makes Airflow know one more DAG. */
+    public void addDag(String dagId) {
+        airflow.addDag(dagId);
+    }
+
+    /** Every DAG run created so far, oldest first, with the conf it was created with. */
+    public List<EmulatedRun> runs() {
+        return airflow.allRuns();
+    }
+
+    /** The runs of {@code dagId}, newest first. */
+    public List<EmulatedRun> runs(String dagId) {
+        return airflow.runs(dagId);
+    }
+
+    /** Every request {@code /aws_mwaa/cli} received, in order, exactly as sent. */
+    public List<ReceivedCommand> receivedCommands() {
+        return webServerHandler.received();
+    }
+
+    /** How many CLI tokens {@code CreateCliToken} has issued. */
+    public int cliTokensIssued() {
+        return controlPlaneHandler.tokensIssued();
+    }
+
+    /** How many {@code GetEnvironment} calls were answered. */
+    public int environmentLookups() {
+        return controlPlaneHandler.environmentLookups();
+    }
+
+    /** The most CLI commands that ran at the same time. */
+    public int mostConcurrentCliCommands() {
+        return webServerHandler.mostConcurrentCommands();
+    }
+
+    /** How many CLI requests were refused with 503 because the concurrency cap was reached. */
+    public int busyAnswers() {
+        return webServerHandler.busyAnswers();
+    }
+
+    /** Every CLI token issued so far (to check that none of them leaked). */
+    public List<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** Acts out {@code faults} on the next CLI requests, one fault per request. */
+    public void injectCliFaults(Fault... faults) {
+        webServerHandler.inject(Arrays.asList(faults));
+    }
+
+    /** Acts out {@code faults} on the next MWAA API requests, one fault per request. */
+    public void injectControlPlaneFaults(Fault... faults) {
+        controlPlaneHandler.inject(Arrays.asList(faults));
+    }
+
+    /** Expires every token issued so far, as if 60 s had passed. */
+    public void expireAllTokens() {
+        tokens.expireAll();
+    }
+
+    @Override
+    public void close() {
+        controlPlane.stop(0);
+        webServer.stop(0);
+        executor.shutdownNow();
+    }
+}
