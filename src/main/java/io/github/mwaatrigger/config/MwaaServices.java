@@ -33,13 +33,13 @@ public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQue
     public static MwaaServices create(Settings settings) {
         MwaaControlPlane controlPlane = SdkMwaaControlPlane.create(settings.environmentName(), settings.region(),
                 settings.endpointOverride());
-        return create(settings, controlPlane, Clock.systemUTC());
+        return create(settings, controlPlane, Clock.systemUTC(), Backoff.standard());
     }
 
-    /** The services for {@code settings} over {@code controlPlane}. */
-    public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock) {
-        MwaaCliClient cli = new MwaaCliClient(new CliTokenCache(controlPlane, clock), new CliEndpoint(),
-                Backoff.standard(), Sleeper.SYSTEM);
+    /** The services for {@code settings} over {@code controlPlane}, retrying with {@code backoff}. */
+    public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock, Backoff backoff) {
+        MwaaCliClient cli = new MwaaCliClient(new CliTokenCache(controlPlane, clock), new CliEndpoint(), backoff,
+                Sleeper.SYSTEM);
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
