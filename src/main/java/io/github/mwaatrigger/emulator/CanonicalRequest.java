@@ -28,7 +28,7 @@ final class CanonicalRequest {
      * @param signedHeaders the signed header names, as listed in the Authorization header
      * @param payloadHash   the hex SHA-256 of the payload, or the value of {@code X-Amz-Content-Sha256}
      */
-    static String of(SignedRequest request, List<String> signedHeaders, String payloadHash) {
+    static String build(SignedRequest request, List<String> signedHeaders, String payloadHash) {
         return request.method() + '\n'
                 + canonicalUri(request.rawPath()) + '\n'
                 + canonicalQueryString(request.rawQuery()) + '\n'

@@ -68,7 +68,8 @@ record RequestTimestamp(Instant instant) {
         Instant latest = nowToTheSecond.plus(maxSkew);
         if (instant.isAfter(latest)) {
             throw SigV4Rejection.invalidSignature("Signature not yet current: " + basicFormat()
-                    + " is still later than " + format(latest) + " (" + format(nowToTheSecond) + " + " + skewText + ")");
+                    + " is still later than " + format(latest)
+                    + " (" + format(nowToTheSecond) + " + " + skewText + ")");
         }
     }
 

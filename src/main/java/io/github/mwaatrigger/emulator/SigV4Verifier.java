@@ -71,25 +71,26 @@ public final class SigV4Verifier {
         RequestTimestamp timestamp = RequestTimestamp.of(request, authorization);
         SigningCredential credential = header.credential();
         credential.requireScopedTo(region, service, timestamp);
-        requireSigned(header, "Host", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
-        if (!request.headerValues("X-Amz-Security-Token").isEmpty()) {
-            requireSigned(header, "X-Amz-Security-Token",
-                    "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.");
-        }
+        requireHostAndTokenSigned(header, request);
         timestamp.requireWithin(MAX_CLOCK_SKEW, clock.instant());
         String secretKey = secretKeyForAccessKeyId.apply(credential.accessKeyId())
                 .orElseThrow(SigV4Rejection::unrecognizedClient);
-        String canonicalRequest = CanonicalRequest.of(request, header.signedHeaders(), payloadHash(request));
-        String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
-                + timestamp.basicFormat() + '\n'
-                + credential.scope() + '\n'
-                + SigV4Hashing.sha256Hex(canonicalRequest);
-        byte[] signingKey = SigV4Hashing.signingKey(secretKey, credential.date(), region, service);
-        String expectedSignature = SigV4Hashing.signatureHex(signingKey, stringToSign);
+        String expectedSignature = expectedSignature(request, header, timestamp, secretKey);
         if (!MessageDigest.isEqual(ascii(expectedSignature), ascii(header.signature()))) {
             throw SigV4Rejection.invalidSignature(SIGNATURE_MISMATCH);
         }
         return credential.accessKeyId();
+    }
+
+    private String expectedSignature(
+            SignedRequest request, AuthorizationHeader header, RequestTimestamp timestamp, String secretKey) {
+        String canonicalRequest = CanonicalRequest.build(request, header.signedHeaders(), payloadHash(request));
+        String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
+                + timestamp.basicFormat() + '\n'
+                + header.credential().scope() + '\n'
+                + SigV4Hashing.sha256Hex(canonicalRequest);
+        byte[] signingKey = SigV4Hashing.signingKey(secretKey, header.credential().date(), region, service);
+        return SigV4Hashing.signatureHex(signingKey, stringToSign);
     }
 
     private static SigV4Rejection missingAuthorization(SignedRequest request) {
@@ -112,9 +113,14 @@ public final class SigV4Verifier {
         return false;
     }
 
-    private static void requireSigned(AuthorizationHeader header, String headerName, String message) {
-        if (!header.signs(headerName)) {
-            throw SigV4Rejection.invalidSignature(message);
+    private static void requireHostAndTokenSigned(AuthorizationHeader header, SignedRequest request) {
+        if (!header.signs("Host")) {
+            throw SigV4Rejection.invalidSignature(
+                    "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+        if (!request.headerValues("X-Amz-Security-Token").isEmpty() && !header.signs("X-Amz-Security-Token")) {
+            throw SigV4Rejection.invalidSignature(
+                    "'X-Amz-Security-Token' must be a 'SignedHeader' in the AWS Authorization.");
         }
     }
 

@@ -86,7 +86,7 @@ class SigV4CanonicalRequestTest {
                 "Host", List.of("example.amazonaws.com"),
                 "X-Amz-Date", List.of("20150830T123600Z")), new byte[0]);
 
-        assertThat(CanonicalRequest.of(request, List.of("host", "x-amz-date"),
+        assertThat(CanonicalRequest.build(request, List.of("host", "x-amz-date"),
                 "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")).isEqualTo("""
                 GET
                 /

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -106,7 +107,7 @@ class SigV4VerifierTest {
         void headerNamesReceivedInAnotherCase() {
             SignedRequest signed = signer.sign("POST", "/clitoken/MyEnv", Map.of(), NO_BODY);
             Map<String, List<String>> lowerCaseHeaders = new LinkedHashMap<>();
-            signed.headers().forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(), values));
+            signed.headers().forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), values));
 
             SignedRequest request = new SignedRequest(
                     signed.method(), signed.rawPath(), signed.rawQuery(), lowerCaseHeaders, signed.body());
@@ -282,7 +283,8 @@ class SigV4VerifierTest {
         @Test
         void credentialScopedToAnotherDay() {
             String authorization = request.firstHeaderValue("Authorization").orElseThrow();
-            SignedRequest otherDay = withHeader(request, "Authorization", authorization.replace("/20240501/", "/20240430/"));
+            SignedRequest otherDay =
+                    withHeader(request, "Authorization", authorization.replace("/20240501/", "/20240430/"));
 
             assertThat(verifier.verify(otherDay)).isEqualTo(new Rejected(403, "InvalidSignatureException",
                     "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
@@ -323,7 +325,8 @@ class SigV4VerifierTest {
                     signer.sign("POST", "/clitoken/MyEnv", Map.of(), NO_BODY), "Authorization");
 
             assertThat(verifier.verify(request))
-                    .isEqualTo(new Rejected(403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
+                    .isEqualTo(new Rejected(
+                            403, "MissingAuthenticationTokenException", "Missing Authentication Token"));
         }
 
         @Test
@@ -338,8 +341,8 @@ class SigV4VerifierTest {
 
     private static SigV4Verifier verifierAt(Instant now) {
         Map<String, String> secretKeys = Map.of(ACCESS_KEY_ID, SECRET_KEY);
-        return new SigV4Verifier("airflow", "us-east-1", accessKeyId -> Optional.ofNullable(secretKeys.get(accessKeyId)),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return new SigV4Verifier("airflow", "us-east-1",
+                accessKeyId -> Optional.ofNullable(secretKeys.get(accessKeyId)), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static SignedRequest withHeader(SignedRequest request, String name, String value) {
