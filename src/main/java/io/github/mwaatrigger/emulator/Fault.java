@@ -32,6 +32,13 @@ public sealed interface Fault {
     record LoseAnswer() implements Fault {
     }
 
+    /**
+     * Answer {@code status} with the request's headers, bearer token included, echoed in the body, as a
+     * misbehaving proxy might; the command does not run.
+     */
+    record EchoHeaders(int status) implements Fault {
+    }
+
     /** Refuse the request's token as expired (403), whatever its age. */
     record RejectToken() implements Fault {
     }

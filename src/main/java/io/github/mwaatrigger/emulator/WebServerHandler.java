@@ -90,6 +90,11 @@ final class WebServerHandler implements HttpHandler {
                 answer(exchange, body, List.of(), contentType, status.status(), "application/json", status.body());
                 return;
             }
+            if (fault instanceof Fault.EchoHeaders echo) {
+                answer(exchange, body, List.of(), contentType, echo.status(), "text/plain",
+                        "request headers: " + new java.util.TreeMap<>(exchange.getRequestHeaders()));
+                return;
+            }
             if (fault instanceof Fault.DropConnection) {
                 received.add(new ReceivedCommand(body, List.of(), contentType, 0));
                 throw Exchanges.dropConnection();

@@ -10,6 +10,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 
@@ -29,6 +31,12 @@ public final class CliEndpoint {
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The JDK's {@code HttpURLConnection} logs every request header, the bearer token included, at FINE.
+     * This logger is held at INFO (and referenced here so that the setting is not garbage-collected), so
+     * that turning on debug logging cannot leak a token.
+     */
+    private static final Logger JDK_HTTP_LOGGER = quieted(Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection"));
 
     /** What became of one request. */
     public sealed interface Exchange {
@@ -154,6 +162,14 @@ public final class CliEndpoint {
         } catch (URISyntaxException | IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Logger quieted(Logger logger) {
+        Level level = logger.getLevel();
+        if (level == null || level.intValue() < Level.INFO.intValue()) {
+            logger.setLevel(Level.INFO);
+        }
+        return logger;
     }
 
     private static Duration min(Duration a, Duration b) {

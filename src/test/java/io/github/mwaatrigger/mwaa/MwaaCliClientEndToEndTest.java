@@ -1,0 +1,301 @@
+package io.github.mwaatrigger.mwaa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.Fault;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.emulator.ReceivedCommand;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.testing.MutableClock;
+import io.github.mwaatrigger.testing.TestEmulator;
+import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.TriggerOutcome;
+import io.github.mwaatrigger.trigger.TriggerResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The MWAA client against the emulator over HTTPS: tokens, retries and every kind of fault. */
+class MwaaCliClientEndToEndTest {
+
+    private static final String LIST = "dags list -o json";
+    private MwaaEmulator emulator;
+
+    @AfterEach
+    void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    private MwaaCliClient client(EmulatorConfig.Builder config) {
+        emulator = TestEmulator.start(config);
+        return TestEmulator.services(emulator).cli();
+    }
+
+    @Test
+    void commandOutput_isDecodedFromBase64() {
+        MwaaCliClient cli = client(EmulatorConfig.builder().noisyOutput(false));
+
+        CliOutput output = cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).startsWith("[{\"dag_id\": \"example_dag\", \"fileloc\": ");
+        assertThat(output.stderr()).isEmpty();
+        assertThat(emulator.receivedCommands()).singleElement().satisfies(command -> {
+            assertThat(command.body()).isEqualTo(LIST);
+            assertThat(command.contentType()).isEqualTo("text/plain");
+        });
+    }
+
+    @Test
+    void token_isReusedWhileFresh() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+
+        for (int i = 0; i < 5; i++) {
+            cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+        }
+
+        assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void token_isReplacedOnceItsReuseWindowHasPassed() {
+        emulator = TestEmulator.start(EmulatorConfig.builder());
+        MutableClock clientClock = MutableClock.atSystemSecond();
+        MwaaCliClient cli = TestEmulator.services(TestEmulator.settings(emulator), clientClock).cli();
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        clientClock.advance(Duration.ofSeconds(44));
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+        assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+
+        clientClock.advance(Duration.ofSeconds(2));
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+        assertThat(emulator.cliTokensIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void tokenTheServerNoLongerAccepts_isReplacedAndTheCommandSucceeds() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+        emulator.expireAllTokens();
+
+        CliOutput output = cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.cliTokensIssued()).isEqualTo(2);
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(200, 403, 200);
+    }
+
+    @Test
+    void tokenExpiringOnTheServerBeforeTheClientExpectsIt_isReplaced() {
+        MwaaCliClient cli = client(EmulatorConfig.builder().tokenLifetime(Duration.ofMillis(300)));
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+        sleep(Duration.ofMillis(400));
+
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(emulator.cliTokensIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void freshTokenRejectedToo_failsRetryablyAfterOneReplacement() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.RejectToken(), new Fault.RejectToken());
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOfSatisfying(MwaaUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("rejected a newly created CLI token too");
+        assertThat(emulator.cliTokensIssued()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {429, 500, 502, 503, 504})
+    void busyOrFailingServer_isRetriedForAnIdempotentCommand(int status) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(Fault.status(status), Fault.status(status));
+
+        CliOutput output = cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status)
+                .containsExactly(status, status, 200);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {429, 503})
+    void busyServer_isRetriedEvenForACommandThatMustNotRunTwice(int status) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(Fault.status(status));
+
+        cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline());
+
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(status, 200);
+    }
+
+    @Test
+    void serverErrorAfterWhichTheCommandMayHaveRun_isNotRepeatedForANonIdempotentCommand() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(Fault.status(502));
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaUnavailableException.class)
+                .hasMessageContaining("HTTP 502")
+                .hasMessageContaining("may or may not have run");
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
+    void droppedConnection_isRetriedForAnIdempotentCommand() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.DropConnection());
+
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(0, 200);
+    }
+
+    @Test
+    void lostAnswer_isNeverResentForANonIdempotentCommand() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.LoseAnswer());
+
+        assertThatThrownBy(() -> cli.execute("dags trigger example_dag", Idempotency.NOT_IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaUnavailableException.class);
+        assertThat(emulator.receivedCommands()).hasSize(1);
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
+    void malformedAnswer_isRetried() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.MalformedBody());
+
+        CliOutput output = cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).hasSize(2);
+    }
+
+    @Test
+    void triggerWhoseAnswerWasLost_isRecognisedAsDoneOnRetry() {
+        emulator = TestEmulator.start(EmulatorConfig.builder());
+        MwaaServices services = TestEmulator.services(emulator);
+        emulator.injectCliFaults(new Fault.LoseAnswer());
+
+        TriggerResult result = services.triggers().trigger(
+                DagRunRequest.of("example_dag", "file_1", JsonObject.empty()), deadline());
+
+        assertThat(result.outcome()).isEqualTo(TriggerOutcome.ALREADY_EXISTED);
+        assertThat(result.run().state()).isEqualTo("queued");
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
+    void slowServer_isGivenUpOnBeforeTheDeadline() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Delay(Duration.ofSeconds(5)));
+        Instant start = Instant.now();
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofMillis(1500))))
+                .isInstanceOf(MwaaUnavailableException.class)
+                .hasMessageContaining("the deadline is near");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void serverThatStaysBusy_failsRetryablyWithinTheDeadline() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        Fault[] busy = new Fault[200];
+        java.util.Arrays.fill(busy, Fault.status(503));
+        emulator.injectCliFaults(busy);
+        Instant start = Instant.now();
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofSeconds(2))))
+                .isInstanceOfSatisfying(MwaaUnavailableException.class, e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("HTTP 503");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+        assertThat(emulator.receivedCommands().size()).isGreaterThan(3);
+    }
+
+    @Test
+    void concurrentCommandsBeyondTheServersCap_allSucceedWithoutExceedingIt() throws Exception {
+        MwaaCliClient cli = client(EmulatorConfig.builder().cliCapacity(2, Duration.ofMillis(100)));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<CliOutput>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline())));
+            }
+            for (Future<CliOutput> result : results) {
+                assertThat(result.get().stdout()).contains("example_dag");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(emulator.mostConcurrentCliCommands()).isEqualTo(2);
+        assertThat(emulator.busyAnswers()).isPositive();
+        assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void transientControlPlaneFailure_isRetried() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectControlPlaneFaults(Fault.status(500), new Fault.DropConnection());
+
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownEnvironment_isAPermanentConfigurationError() {
+        emulator = TestEmulator.start(EmulatorConfig.builder());
+        Settings settings = Settings.from(TestEmulator.environment(emulator)
+                .with(Settings.ENVIRONMENT_NAME, "OtherEnvironment"), new Properties());
+        MwaaCliClient cli = TestEmulator.services(settings, java.time.Clock.systemUTC()).cli();
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOfSatisfying(MwaaConfigurationException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("'OtherEnvironment' was not found in us-east-1");
+    }
+
+    @Test
+    void wrongRegion_isRefusedByTheSignatureCheckAsAConfigurationError() {
+        emulator = TestEmulator.start(EmulatorConfig.builder());
+        Settings settings = Settings.from(TestEmulator.environment(emulator)
+                .with(Settings.REGION, "eu-west-1"), new Properties());
+        MwaaCliClient cli = TestEmulator.services(settings, java.time.Clock.systemUTC()).cli();
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaConfigurationException.class)
+                .hasMessageContaining("HTTP 403 InvalidSignatureException")
+                .hasMessageContaining("airflow:CreateCliToken");
+    }
+
+    private static Deadline deadline() {
+        return Deadline.after(Duration.ofSeconds(20));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
