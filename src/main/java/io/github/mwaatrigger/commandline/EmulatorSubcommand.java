@@ -29,6 +29,13 @@ final class EmulatorSubcommand implements Subcommand {
             "--airflow-version", "--dags", "--environment", "--region", "--max-concurrent-cli-calls",
             "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir");
 
+    private final Runnable awaitStop;
+
+    /** @param awaitStop blocks until the emulator should stop */
+    EmulatorSubcommand(Runnable awaitStop) {
+        this.awaitStop = awaitStop;
+    }
+
     @Override
     public String usage() {
         return "emulator [--control-plane-port PORT] [--web-server-port PORT] [--airflow-version VERSION] "
@@ -62,7 +69,7 @@ final class EmulatorSubcommand implements Subcommand {
             console.err().println("MWAA emulator: API " + emulator.controlPlaneEndpoint() + ", web server https://"
                     + emulator.webServerHostname() + ", Airflow " + config.airflowVersion() + ", DAGs "
                     + String.join(",", config.dags().stream().sorted().toList()) + ". Stop with Ctrl-C.");
-            awaitShutdown();
+            awaitStop.run();
         }
         return ExitCode.OK;
     }
@@ -102,7 +109,8 @@ final class EmulatorSubcommand implements Subcommand {
         }
     }
 
-    private static void awaitShutdown() {
+    /** Blocks until the process is asked to stop (Ctrl-C, SIGTERM). */
+    static void awaitShutdown() {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
         try {

@@ -19,18 +19,18 @@ public final class Main {
 
     private final Map<String, Subcommand> subcommands;
 
-    Main(Function<Settings, MwaaServices> services) {
+    Main(Function<Settings, MwaaServices> services, Runnable awaitStop) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         all.put("cli", new CliSubcommand(services));
         all.put("trigger", new TriggerSubcommand(services));
-        all.put("emulator", new EmulatorSubcommand());
+        all.put("emulator", new EmulatorSubcommand(awaitStop));
         this.subcommands = all;
     }
 
     public static void main(String[] args) {
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
         Console console = new Console(System.out, System.err, Environment.system());
-        int code = new Main(MwaaServices::create).run(Arrays.asList(args), console);
+        int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown).run(Arrays.asList(args), console);
         System.out.flush();
         System.exit(code);
     }

@@ -28,10 +28,13 @@ class TriggerServiceEndToEndTest {
 
     @ParameterizedTest(name = "Airflow {0}")
     @ValueSource(strings = {"1.10.12", "2.0.2", "2.2.2", "2.5.1", "2.6.3", "2.8.1", "2.10.3", "3.0.6"})
-    void firstTrigger_createsTheRunWithItsConf(String version) {
+    void firstTrigger_createsTheRunWithExactlyItsConf(String version) {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version))) {
             MwaaServices services = TestEmulator.services(emulator);
-            JsonObject conf = Json.parseObject("{\"bucket\": \"b\", \"size\": 12, \"nested\": {\"ok\": true}}", "conf");
+            JsonObject conf = Json.parseObject("{\"q\": \"it's \\\"quoted\\\"\", \"cmd\": \"$(touch /tmp/x); `id` && echo ~ *\", "
+                    + "\"backslash\": \"a\\\\b\\\\\", \"lines\": \"one\\ntwo\\r\\n\\tthree\", \"unicode\": \"é ü 日本 😀\", "
+                    + "\"option\": \"-o json --help\", \"size\": 12, \"ratio\": 1.5, \"nested\": {\"ok\": true, \"none\": null}}",
+                    "conf");
 
             TriggerResult result = services.triggers().trigger(DagRunRequest.of(DAG, "upload_1", conf), deadline());
 

@@ -1,0 +1,185 @@
+package io.github.mwaatrigger.airflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mwaatrigger.emulator.ShellWords;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.mwaa.CliOutput;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AirflowDialectTest {
+
+    private static final JsonObject NO_CONF = JsonObject.empty();
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @CsvSource(delimiter = '|', value = {
+        "1.10.12 | trigger_dag d -r r1",
+        "2.0.2   | dags trigger d -r r1",
+        "2.5.1   | dags trigger d -r r1",
+        "2.6.3   | dags trigger d -r r1 --no-replace-microseconds -o json",
+        "2.10.3  | dags trigger d -r r1 --no-replace-microseconds -o json",
+        "3.0.6   | dags trigger d -r r1 --no-replace-microseconds -o json"})
+    void triggerCommand_speaksTheVersionsDialect(String version, String expected) {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.parse(version));
+
+        assertThat(dialect.triggerCommand("d", "r1", NO_CONF, Optional.empty()).commandLine()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2.10.3 | -e",
+        "1.10.12 | -e",
+        "3.0.6 | --logical-date"})
+    void logicalDate_usesTheVersionsOption(String version, String option) {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.parse(version));
+
+        List<String> words = dialect.triggerCommand("d", "r1", NO_CONF,
+                Optional.of(Instant.parse("2024-06-01T08:30:00.123456789Z"))).words();
+
+        assertThat(words).containsSubsequence(option, "2024-06-01T08:30:00.123456+00:00");
+    }
+
+    @Test
+    void hostileConf_isOneSingleQuotedWordThatMwaaSplitsBackIntoTheSameJson() {
+        JsonObject conf = Json.parseObject("{\"q\": \"it's \\\"quoted\\\"\", \"cmd\": \"$(rm -rf /); `id` && echo ~\", "
+                + "\"slash\": \"a\\\\b\", \"lines\": \"one\\ntwo\\r\\tthree\", \"uni\": \"é ü 日本 😀\", "
+                + "\"dash\": \"-o json --help\", \"n\": 1.50, \"nested\": {\"list\": [null, true, -0]}}", "conf");
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.of(2, 10, 3));
+
+        String commandLine = dialect.triggerCommand("d", "r1", conf, Optional.empty()).commandLine();
+
+        List<String> words = ShellWords.split(commandLine);
+        assertThat(words).hasSize(10).startsWith("dags", "trigger", "d", "-r", "r1", "-c").endsWith("-o", "json");
+        assertThat(Json.parse(words.get(6))).isEqualTo(conf);
+        assertThat(commandLine).contains(" -c '{").doesNotContain("\\'").doesNotContain("\n");
+        assertThat(commandLine.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-rf", "a b", "x;y", "r$(id)", "manual__x", "scheduled__2024", "a..b", ""})
+    void runIdsThatAirflowWouldRejectOrMisread_areRefusedBeforeSending(String runId) {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.of(2, 10, 3));
+
+        assertThatThrownBy(() -> dialect.triggerCommand("d", runId, NO_CONF, Optional.empty()))
+                .isInstanceOf(InvalidAirflowIdException.class)
+                .hasMessageContaining("run id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-d", "my dag", "dag;rm", "dág", ""})
+    void dagIdsOutsideAirflowsPattern_areRefusedBeforeSending(String dagId) {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.of(2, 10, 3));
+
+        assertThatThrownBy(() -> dialect.triggerCommand(dagId, "r1", NO_CONF, Optional.empty()))
+                .isInstanceOf(InvalidAirflowIdException.class)
+                .hasMessageContaining("DAG id");
+    }
+
+    @Test
+    void jsonTriggerOutput_isReadThroughLogLinesAndWarnings() {
+        CliOutput output = new CliOutput("""
+                [2024-06-01 08:30:00,123] {__init__.py:42} INFO - Loaded API auth backend: airflow.api.auth.backend.session
+                [{"conf": {"a": "1"}, "dag_id": "d", "dag_run_id": "r1", "data_interval_start": "2024-06-01 08:30:00.123456+00:00", "end_date": null, "external_trigger": "True", "logical_date": "2024-06-01 08:30:00.123456+00:00", "run_type": "manual", "start_date": null, "state": "queued"}]
+                """, "/usr/local/airflow/x.py:184 RemovedInAirflow3Warning: The basic metric validator ...\n");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readTrigger(output, "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Created.class, created -> {
+            assertThat(created.run().state()).isEqualTo("queued");
+            assertThat(created.run().logicalDate()).isEqualTo("2024-06-01T08:30:00.123456+00:00");
+            assertThat(created.run().runType()).isEqualTo("manual");
+            assertThat(created.run().externalTrigger()).isTrue();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "1.10.12 | [2020-01-01 00:00:00,000] {cli.py:243} INFO - Created <DagRun d @ 2020-01-01T00:00:00+00:00: r1, externally triggered: True> | ",
+        "2.0.2   | Created <DagRun d @ 2021-01-01T00:00:00+00:00: r1, externally triggered: True> | ",
+        "2.5.1   | Created <DagRun d @ 2023-01-26T11:03:41+00:00: r1, state:queued, queued_at: 2023-01-26 11:03:41.412394+00:00. externally triggered: True> | queued"})
+    void createdLine_isReadOnTheTextDialects(String version, String stdout, String state) {
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.parse(version))
+                .readTrigger(new CliOutput(stdout + "\n", ""), "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Created.class, created -> {
+            assertThat(created.run().runId()).isEqualTo("r1");
+            assertThat(created.run().state()).isEqualTo(state);
+            assertThat(created.run().externalTrigger()).isTrue();
+        });
+    }
+
+    @Test
+    void confEchoedInASuccessfulAnswer_cannotPassForAnError() {
+        CliOutput output = new CliOutput("[{\"conf\": {\"x\": \"Traceback (most recent call last): DagRunAlreadyExists "
+                + "A DAG Run already exists\"}, \"dag_id\": \"d\", \"dag_run_id\": \"r1\", \"state\": \"queued\"}]\n", "");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readTrigger(output, "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOf(TriggerReply.Created.class);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A DAG Run already exists for DAG d at 2024-06-01 00:00:00+00:00 with run id r1",
+        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: Run id r1 already exists for dag id d",
+        "DAG_NOT_FOUND | airflow.exceptions.DagNotFound: Dag id d not found in DagModel",
+        "DUPLICATE_LOGICAL_DATE | sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint \"dag_run_dag_id_execution_date_key\"",
+        "INVALID_ARGUMENT | ValueError: The run_id provided 'r 1' does not match the pattern '^[A-Za-z0-9_.~:+-]+$'",
+        "INVALID_ARGUMENT | json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)",
+        "OTHER | sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) could not connect to server"})
+    void tracebacks_areClassified(AirflowError.Kind kind, String lastLine) {
+        CliOutput output = new CliOutput("", "/usr/x.py:1 FutureWarning: something\nTraceback (most recent call last):\n"
+                + "  File \"/usr/local/bin/airflow\", line 8, in <module>\n    sys.exit(main())\n" + lastLine + "\n");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readTrigger(output, "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Refused.class, refused -> {
+            assertThat(refused.error().kind()).isEqualTo(kind);
+            assertThat(refused.error().message()).isEqualTo(lastLine);
+        });
+    }
+
+    @Test
+    void listRunsForAnUnknownDag_isDagNotFound() {
+        CliOutput output = new CliOutput("", "DAG: d does not exist in 'dag' table\n");
+
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d");
+
+        assertThat(reply).isInstanceOfSatisfying(RunsReply.Refused.class,
+                refused -> assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.DAG_NOT_FOUND));
+    }
+
+    @Test
+    void listRuns_readsAirflow3RowsWithEmptyDatesAsNull() {
+        CliOutput output = new CliOutput("[{\"dag_id\": \"d\", \"run_id\": \"r1\", \"state\": \"running\", "
+                + "\"run_after\": \"2025-05-01T10:00:00.5+00:00\", \"logical_date\": \"\", \"start_date\": "
+                + "\"2025-05-01T10:00:01+00:00\", \"end_date\": \"\"}]\n", "");
+
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(3, 0, 6)).readRuns(output, "d");
+
+        assertThat(reply).isInstanceOfSatisfying(RunsReply.Listed.class, listed -> assertThat(listed.runs())
+                .singleElement().satisfies(run -> {
+                    assertThat(run.state()).isEqualTo("running");
+                    assertThat(run.logicalDate()).isNull();
+                    assertThat(run.startDate()).isEqualTo("2025-05-01T10:00:01+00:00");
+                    assertThat(run.endDate()).isNull();
+                    assertThat(run.conf()).isNull();
+                }));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.9.0", "4.0.0", "0.1"})
+    void unsupportedVersions_areRefused(String version) {
+        assertThatThrownBy(() -> AirflowDialect.of(AirflowVersion.parse(version)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not supported");
+    }
+}

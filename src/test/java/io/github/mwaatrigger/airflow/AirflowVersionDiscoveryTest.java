@@ -1,0 +1,50 @@
+package io.github.mwaatrigger.airflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.testing.TestEmulator;
+import io.github.mwaatrigger.trigger.DagRunRequest;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** {@code AIRFLOW_VERSION=auto}: the version comes from {@code GetEnvironment}, asked once, on first use. */
+class AirflowVersionDiscoveryTest {
+
+    @Test
+    void autoVersion_asksGetEnvironmentOnceOnFirstUse_andSpeaksThatVersion() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder()
+                .airflowVersion(AirflowVersion.of(3, 0, 6)))) {
+            MwaaServices services = TestEmulator.services(TestEmulator.settingsWithAutoVersion(emulator),
+                    Clock.systemUTC());
+            assertThat(emulator.environmentLookups()).as("nothing is asked while building").isZero();
+            assertThat(emulator.cliTokensIssued()).isZero();
+
+            for (int i = 0; i < 3; i++) {
+                services.triggers().trigger(DagRunRequest.of("example_dag", "run_" + i, JsonObject.empty()),
+                        Deadline.after(Duration.ofSeconds(20)));
+            }
+
+            assertThat(emulator.environmentLookups()).isEqualTo(1);
+            assertThat(emulator.receivedCommands()).allSatisfy(command ->
+                    assertThat(command.body()).endsWith("--no-replace-microseconds -o json"));
+        }
+    }
+
+    @Test
+    void configuredVersion_neverCallsGetEnvironment() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
+            MwaaServices services = TestEmulator.services(emulator);
+
+            services.triggers().trigger(DagRunRequest.of("example_dag", "r", JsonObject.empty()),
+                    Deadline.after(Duration.ofSeconds(20)));
+
+            assertThat(emulator.environmentLookups()).isZero();
+        }
+    }
+}

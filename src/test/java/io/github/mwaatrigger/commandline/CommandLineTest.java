@@ -1,0 +1,215 @@
+package io.github.mwaatrigger.commandline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.Fault;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.testing.TestEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import io.github.mwaatrigger.emulator.ShellWords;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line tool's subcommands, as a user types them, against the emulator. */
+class CommandLineTest {
+
+    private MwaaEmulator emulator;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = TestEmulator.start(EmulatorConfig.builder());
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void trigger_printsTheRunAsOneJsonObject() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--conf", "{\"path\": \"a/b.csv\"}",
+                "--run-id", "manual_run_1");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        JsonObject printed = Json.parseObject(stdout().strip(), "stdout");
+        assertThat(printed.members().keySet())
+                .containsExactly("dag_id", "dag_run_id", "state", "logical_date", "outcome");
+        assertThat(printed.string("dag_id")).contains("example_dag");
+        assertThat(printed.string("dag_run_id")).contains("manual_run_1");
+        assertThat(printed.string("state")).contains("queued");
+        assertThat(printed.string("logical_date")).hasValueSatisfying(date -> assertThat(date).matches("\\d{4}-.*"));
+        assertThat(printed.string("outcome")).contains("CREATED");
+        assertThat(emulator.runs()).singleElement()
+                .satisfies(run -> assertThat(run.conf()).isEqualTo(Json.parse("{\"path\": \"a/b.csv\"}")));
+    }
+
+    @Test
+    void triggerWithARunId_isIdempotent() {
+        run(TestEmulator.environment(emulator), "trigger", "example_dag", "--run-id", "nightly_2024_06_01");
+        out.reset();
+
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--run-id", "nightly_2024_06_01");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(Json.parseObject(stdout(), "stdout").string("outcome")).contains("ALREADY_EXISTED");
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
+    void triggerWithoutARunId_makesANewRunEachTime() {
+        run(TestEmulator.environment(emulator), "trigger", "example_dag");
+        run(TestEmulator.environment(emulator), "trigger", "example_dag");
+
+        assertThat(emulator.runs()).hasSize(2);
+        assertThat(emulator.runs()).allSatisfy(run -> assertThat(run.runId()).startsWith("cli__"));
+    }
+
+    @Test
+    void triggerOfAnUnknownDag_exitsWithOne() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "nope");
+
+        assertThat(code).isEqualTo(ExitCode.FAILED);
+        assertThat(stderr()).contains("DAG 'nope' was not found");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void triggerWithConfThatIsNotAnObject_exitsWithTwoAndSaysWhy() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--conf", "[1, 2]");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("--conf must be a JSON object");
+        assertThat(emulator.receivedCommands()).isEmpty();
+    }
+
+    @Test
+    void missingEnvironmentName_exitsWithTwoNamingTheSetting() {
+        Environment withoutName = new Environment(Map.of("AWS_REGION", "us-east-1"));
+
+        int code = run(withoutName, "trigger", "example_dag");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("MWAA_ENVIRONMENT_NAME is not set").contains("--environment");
+    }
+
+    @Test
+    void environmentOption_overridesTheVariable() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--environment", "Elsewhere");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("'Elsewhere' was not found");
+    }
+
+    @Test
+    void mwaaThatStaysBusy_exitsWithThree() {
+        Fault[] busy = new Fault[500];
+        Arrays.fill(busy, Fault.status(503));
+        emulator.injectCliFaults(busy);
+
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--timeout", "2");
+
+        assertThat(code).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(stderr()).contains("MWAA is unavailable");
+    }
+
+    @Test
+    void cli_printsTheCommandsStdoutAndStderr() {
+        int code = run(TestEmulator.environment(emulator), "cli", "--", "dags", "list", "-o", "json");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("[{\"dag_id\": \"example_dag\"");
+        assertThat(stderr()).contains("RemovedInAirflow3Warning");
+    }
+
+    @Test
+    void cli_sendsTheWordsAfterTheSeparatorExactlyAsTyped() {
+        int code = run(TestEmulator.environment(emulator), "cli", "--", "dags", "trigger", "example_dag", "-c",
+                "{\"a\": \"it's\", \"b\": \"$(rm -rf /) `x` \\\\ \\\"q\\\"\"}");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(emulator.receivedCommands()).singleElement().satisfies(command -> assertThat(command.words())
+                .containsExactly("dags", "trigger", "example_dag", "-c",
+                        "{\"a\": \"it's\", \"b\": \"$(rm -rf /) `x` \\\\ \\\"q\\\"\"}"));
+        assertThat(emulator.runs()).singleElement().satisfies(run -> assertThat(run.conf())
+                .isEqualTo(Json.parse("{\"a\": \"it's\", \"b\": \"$(rm -rf /) `x` \\\\ \\\"q\\\"\"}")));
+    }
+
+    @Test
+    void cli_exitsNonZeroWhenTheCommandFailedInAirflow() {
+        int code = run(TestEmulator.environment(emulator), "cli", "--", "dags", "trigger", "missing_dag");
+
+        assertThat(code).isEqualTo(ExitCode.FAILED);
+        assertThat(stderr()).contains("DagNotFound");
+    }
+
+    @Test
+    void cli_exitsNonZeroWhenTheServerAnswersWithAnError() {
+        int code = run(TestEmulator.environment(emulator), "cli", "--", "db", "reset");
+
+        assertThat(code).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(stderr()).contains("HTTP 500");
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
+    void emulator_printsExportLinesThenReady(@TempDir Path stateDir) {
+        int code = run(TestEmulator.environment(emulator), "emulator", "--airflow-version", "3.0.6", "--dags",
+                "etl_daily,report", "--environment", "LocalEnv", "--state-dir", stateDir.toString());
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines).last().isEqualTo("READY");
+        Map<String, String> exports = new LinkedHashMap<>();
+        lines.subList(0, lines.size() - 1).forEach(line -> {
+            assertThat(line).startsWith("export ");
+            String assignment = line.substring("export ".length());
+            String value = assignment.substring(assignment.indexOf('=') + 1);
+            exports.put(assignment.substring(0, assignment.indexOf('=')), ShellWords.split(value).get(0));
+        });
+        assertThat(exports).containsKeys("AWS_ENDPOINT_URL_MWAA", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                "AWS_REGION", "MWAA_ENVIRONMENT_NAME", "MWAA_CA_PEM", "MWAA_TRUSTSTORE", "MWAA_TRUSTSTORE_PASSWORD");
+        assertThat(exports.get("MWAA_ENVIRONMENT_NAME")).isEqualTo("LocalEnv");
+        assertThat(exports.get("AIRFLOW_VERSION")).isEqualTo("3.0.6");
+        assertThat(Path.of(exports.get("MWAA_CA_PEM"))).content().startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(Path.of(exports.get("MWAA_TRUSTSTORE"))).exists();
+    }
+
+    @Test
+    void unknownSubcommand_printsUsageAndExitsWithTwo() {
+        int code = run(TestEmulator.environment(emulator), "launch");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("unknown subcommand 'launch'").contains("trigger DAG_ID");
+    }
+
+    private int run(Environment environment, String... args) {
+        Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
+        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { }).run(Arrays.asList(args),
+                console);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.mwaatrigger.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+
+    private final Map<String, String> variables = new HashMap<>(Map.of(
+            "MWAA_ENVIRONMENT_NAME", "MyAirflowEnvironment", "AWS_REGION", "eu-central-1"));
+
+    @Test
+    void minimalEnvironment_givesAutoVersionAndNoEndpointOverride() {
+        Settings settings = settings();
+
+        assertThat(settings.environmentName()).isEqualTo("MyAirflowEnvironment");
+        assertThat(settings.region()).isEqualTo("eu-central-1");
+        assertThat(settings.airflowVersion()).isEmpty();
+        assertThat(settings.endpointOverride()).isEmpty();
+    }
+
+    @Test
+    void configuredVersion_isParsed() {
+        variables.put("AIRFLOW_VERSION", "2.10.3");
+
+        assertThat(settings().airflowVersion()).contains(AirflowVersion.of(2, 10, 3));
+    }
+
+    @Test
+    void serviceSpecificEndpoint_winsOverTheGeneralOne() {
+        variables.put("AWS_ENDPOINT_URL", "https://general.example:1");
+        variables.put("AWS_ENDPOINT_URL_MWAA", "https://127.0.0.1:8443");
+
+        assertThat(settings().endpointOverride()).contains(URI.create("https://127.0.0.1:8443"));
+    }
+
+    @Test
+    void endpointSystemProperty_winsOverTheEnvironment() {
+        variables.put("AWS_ENDPOINT_URL_MWAA", "https://127.0.0.1:8443");
+        Properties properties = new Properties();
+        properties.setProperty("aws.endpointUrlMwaa", "https://127.0.0.1:9443");
+
+        Settings settings = Settings.from(new Environment(variables), properties);
+
+        assertThat(settings.endpointOverride()).contains(URI.create("https://127.0.0.1:9443"));
+    }
+
+    @Test
+    void defaultRegion_isTheFallback() {
+        variables.remove("AWS_REGION");
+        variables.put("AWS_DEFAULT_REGION", "ap-southeast-2");
+
+        assertThat(settings().region()).isEqualTo("ap-southeast-2");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "MWAA_ENVIRONMENT_NAME | '' | MWAA_ENVIRONMENT_NAME is not set: set it to your MWAA environment's name",
+        "MWAA_ENVIRONMENT_NAME | 1env | MWAA_ENVIRONMENT_NAME '1env' is not an MWAA environment name: use 1-80 characters",
+        "AIRFLOW_VERSION | latest | AIRFLOW_VERSION 'latest' is not usable: give the environment's Airflow version",
+        "AIRFLOW_VERSION | 4.0.0 | AIRFLOW_VERSION '4.0.0' is not usable",
+        "AWS_REGION | '' | AWS_REGION is not set: set it to the region of your MWAA environment, e.g. us-east-1",
+        "AWS_REGION | Frankfurt | AWS_REGION 'Frankfurt' is not an AWS region: use a code such as us-east-1",
+        "AWS_ENDPOINT_URL_MWAA | localhost:8443 | AWS_ENDPOINT_URL_MWAA 'localhost:8443' is not an endpoint URL: use a URL such as https://127.0.0.1:8443"})
+    void badSetting_stopsStartUpNamingItAndSayingWhatIsValid(String name, String value, String message) {
+        variables.put(name, value);
+
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigurationException.class).hasMessageStartingWith(message);
+    }
+
+    private Settings settings() {
+        return Settings.from(new Environment(variables), new Properties());
+    }
+
+    @Test
+    void blankValues_countAsUnset() {
+        variables.put("AIRFLOW_VERSION", "   ");
+
+        assertThat(settings().airflowVersion()).isEqualTo(Optional.empty());
+    }
+}
