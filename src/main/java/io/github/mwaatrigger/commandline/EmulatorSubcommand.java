@@ -58,6 +58,7 @@ final class EmulatorSubcommand implements Subcommand {
             all.put("AWS_ACCESS_KEY_ID", config.accessKeyId());
             all.put("AWS_SECRET_ACCESS_KEY", config.secretAccessKey());
             all.put("AWS_REGION", config.region());
+            all.put("AWS_DEFAULT_REGION", config.region());
             all.put("MWAA_ENVIRONMENT_NAME", config.environmentName());
             all.put("AIRFLOW_VERSION", config.airflowVersion().toString());
             all.putAll(exports);

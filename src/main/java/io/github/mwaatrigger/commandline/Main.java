@@ -2,6 +2,7 @@ package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.config.ConfigurationException;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * The command-line tool in {@code mwaa-trigger.jar}: {@code cli}, {@code trigger} and {@code emulator}.
@@ -28,6 +30,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.configure(Level.WARNING);
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
         Console console = new Console(System.out, System.err, Environment.system());
         int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown).run(Arrays.asList(args), console);
