@@ -55,6 +55,9 @@ final class AirflowCliEmulation {
                     ? "the following arguments are required: GROUP_OR_COMMAND"
                     : "argument GROUP_OR_COMMAND: invalid choice: '" + words.get(0) + "'");
         }
+        if (version.major() >= 2 && !command.get().startsWith("dags ")) {
+            return removedCommand(command.get());
+        }
         int consumed = command.get().split(" ").length;
         List<String> args = words.subList(consumed, words.size());
         try {
@@ -62,8 +65,7 @@ final class AirflowCliEmulation {
                 case "dags trigger", "trigger_dag" -> trigger(args);
                 case "dags list-runs", "list_dag_runs" -> listRuns(args);
                 case "dags state", "dag_state" -> state(args);
-                case "dags list", "list_dags" -> listDags(args);
-                default -> removedCommand(command.get());
+                default -> listDags(args);
             };
             return noisy ? withNoise(output) : output;
         } catch (UsageException e) {
