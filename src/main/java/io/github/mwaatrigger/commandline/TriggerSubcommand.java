@@ -1,15 +1,11 @@
 package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.TriggerFailure;
-import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.json.Json;
-import io.github.mwaatrigger.json.JsonNull;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonParseException;
-import io.github.mwaatrigger.json.JsonString;
-import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.RunIds;
@@ -57,7 +53,7 @@ final class TriggerSubcommand implements Subcommand {
         DagRunRequest request = request(arguments);
         try {
             TriggerResult result = services.apply(settings).triggers().trigger(request, ConnectionOptions.deadline(arguments));
-            console.out().println(JsonWriter.compact().write(json(result)));
+            console.out().println(JsonWriter.compact().write(result.toJson()));
             return ExitCode.OK;
         } catch (TriggerFailure e) {
             console.fail(e.getMessage());
@@ -89,21 +85,5 @@ final class TriggerSubcommand implements Subcommand {
         } catch (TriggerFailure e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    /** {@code {"dag_id", "dag_run_id", "state", "logical_date", "outcome"}}. */
-    static JsonObject json(TriggerResult result) {
-        DagRun run = result.run();
-        return JsonObject.builder()
-                .put("dag_id", run.dagId())
-                .put("dag_run_id", run.runId())
-                .put("state", orNull(run.state()))
-                .put("logical_date", orNull(run.logicalDate()))
-                .put("outcome", result.outcome().name())
-                .build();
-    }
-
-    private static JsonValue orNull(String value) {
-        return value == null ? JsonNull.INSTANCE : new JsonString(value);
     }
 }

@@ -1,0 +1,83 @@
+package io.github.mwaatrigger.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.Logging;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.trigger.TriggerOutcome;
+import io.github.mwaatrigger.uploads.DagRoutes;
+import io.github.mwaatrigger.uploads.UploadTriggers;
+import io.github.mwaatrigger.uploads.UploadTriggers.Outcome;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Lambda function for S3 object-created notifications: each object starts the DAG its key is routed to
+ * ({@code S3_DAG_ROUTES}, or {@code DAG_ID}). The {@code s3:TestEvent} S3 sends when notifications are
+ * configured is ignored. If any object could not be triggered, the invocation fails after all were tried.
+ */
+public final class S3UploadHandler implements RequestHandler<S3Event, String> {
+
+    private static final System.Logger LOG = System.getLogger(S3UploadHandler.class.getName());
+
+    static {
+        Logging.configure(java.util.logging.Level.INFO);
+    }
+
+    private final UploadTriggers uploads;
+    private final Clock clock;
+
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    public S3UploadHandler() {
+        this(Environment.system(), MwaaServices::create, Clock.systemUTC());
+    }
+
+    public S3UploadHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
+        Settings settings = Settings.from(environment, System.getProperties());
+        this.uploads = new UploadTriggers(services.apply(settings).triggers(), DagRoutes.fromEnvironment(environment));
+        this.clock = clock;
+    }
+
+    /**
+     * @return a one-line summary, e.g. {@code 2 objects: 1 created, 1 already existed, 0 unrouted}
+     * @throws UploadBatchFailedException if any object could not be triggered
+     */
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        S3Records.Uploads records = S3Records.of(event);
+        if (records.uploads().isEmpty() && records.unreadable().isEmpty()) {
+            LOG.log(Level.INFO, "an S3 event without objects (such as s3:TestEvent): nothing to trigger");
+            return "0 objects";
+        }
+        List<Outcome> outcomes = uploads.triggerAll(records.uploads(), LambdaDeadline.of(context, clock));
+        List<String> failures = new ArrayList<>(records.unreadable());
+        outcomes.stream().filter(Outcome.Failed.class::isInstance).map(Outcome.Failed.class::cast)
+                .forEach(failed -> failures.add(failed.upload().location() + ": " + failed.failure().getMessage()));
+        String summary = summary(outcomes, records.unreadable().size());
+        if (!failures.isEmpty()) {
+            throw new UploadBatchFailedException(summary + ". Failed: " + String.join("; ", failures));
+        }
+        LOG.log(Level.INFO, summary);
+        return summary;
+    }
+
+    private static String summary(List<Outcome> outcomes, int unreadable) {
+        long created = count(outcomes, TriggerOutcome.CREATED);
+        long existed = count(outcomes, TriggerOutcome.ALREADY_EXISTED);
+        long unrouted = outcomes.stream().filter(Outcome.Unrouted.class::isInstance).count();
+        long failed = outcomes.stream().filter(Outcome.Failed.class::isInstance).count() + unreadable;
+        return (outcomes.size() + unreadable) + " objects: " + created + " created, " + existed + " already existed, "
+                + unrouted + " unrouted, " + failed + " failed";
+    }
+
+    private static long count(List<Outcome> outcomes, TriggerOutcome kind) {
+        return outcomes.stream().filter(Outcome.Triggered.class::isInstance).map(Outcome.Triggered.class::cast)
+                .filter(triggered -> triggered.result().outcome() == kind).count();
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.mwaatrigger.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.Logging;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonParseException;
+import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.schedules.ScheduleEvents;
+import io.github.mwaatrigger.schedules.ScheduledInvocation;
+import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
+import io.github.mwaatrigger.trigger.TriggerResult;
+import io.github.mwaatrigger.trigger.TriggerService;
+import io.github.mwaatrigger.uploads.DagRoutes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Lambda function for EventBridge schedules ("cron fires, DAG runs"). It takes the raw event, because a
+ * schedule delivers either the classic "Scheduled Event" envelope or an EventBridge Scheduler input
+ * document (see {@link ScheduleEvents}), and conf must reach Airflow exactly as given. It answers with
+ * the DAG run as JSON and fails the invocation (so that it is retried, then parked) when the run could
+ * not be made.
+ */
+public final class ScheduleHandler implements RequestStreamHandler {
+
+    private static final System.Logger LOG = System.getLogger(ScheduleHandler.class.getName());
+
+    static {
+        Logging.configure(java.util.logging.Level.INFO);
+    }
+
+    private final TriggerService triggers;
+    private final Optional<String> defaultDagId;
+    private final Clock clock;
+
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    public ScheduleHandler() {
+        this(Environment.system(), MwaaServices::create, Clock.systemUTC());
+    }
+
+    public ScheduleHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
+        Settings settings = Settings.from(environment, System.getProperties());
+        this.triggers = services.apply(settings).triggers();
+        this.defaultDagId = environment.get(DagRoutes.DAG_ID);
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObject event;
+        try {
+            event = Json.parseObject(new String(input.readAllBytes(), StandardCharsets.UTF_8), "the schedule event");
+        } catch (JsonParseException e) {
+            throw new InvalidDagRunRequestException("the schedule event is not a JSON object: " + e.getMessage(), e);
+        }
+        ScheduledInvocation invocation = ScheduleEvents.parse(event, defaultDagId);
+        TriggerResult result = triggers.trigger(invocation.toRequest(), LambdaDeadline.of(context, clock));
+        LOG.log(Level.INFO, "schedule {0} at {1} -> DAG {2} run {3}: {4}", invocation.scheduleArn(),
+                invocation.scheduledTime(), result.run().dagId(), result.run().runId(), result.outcome());
+        output.write(JsonWriter.compact().write(result.toJson()).getBytes(StandardCharsets.UTF_8));
+    }
+}
