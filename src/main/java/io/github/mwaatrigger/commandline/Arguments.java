@@ -13,10 +13,10 @@ import java.util.Set;
  */
 final class Arguments {
 
-    private final Map<String, String> options;
+    private final Map<String, List<String>> options;
     private final List<String> positionals;
 
-    private Arguments(Map<String, String> options, List<String> positionals) {
+    private Arguments(Map<String, List<String>> options, List<String> positionals) {
         this.options = options;
         this.positionals = positionals;
     }
@@ -27,7 +27,13 @@ final class Arguments {
      */
     static Arguments parse(List<String> args, Set<String> knownOptions, boolean restIsPositional)
             throws UsageException {
-        Map<String, String> options = new LinkedHashMap<>();
+        return parse(args, knownOptions, Set.of(), restIsPositional);
+    }
+
+    /** Like {@link #parse(List, Set, boolean)}, where the options in {@code repeatable} may be given more than once. */
+    static Arguments parse(List<String> args, Set<String> knownOptions, Set<String> repeatable, boolean restIsPositional)
+            throws UsageException {
+        Map<String, List<String>> options = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -56,15 +62,22 @@ final class Arguments {
             } else {
                 throw new UsageException(name + " needs a value");
             }
-            if (options.put(name, value) != null) {
+            List<String> values = options.computeIfAbsent(name, key -> new ArrayList<>());
+            if (!values.isEmpty() && !repeatable.contains(name)) {
                 throw new UsageException(name + " is given twice");
             }
+            values.add(value);
         }
         return new Arguments(options, positionals);
     }
 
     Optional<String> option(String name) {
-        return Optional.ofNullable(options.get(name));
+        return Optional.ofNullable(options.get(name)).map(values -> values.get(0));
+    }
+
+    /** Every value of a repeatable option, in order. */
+    List<String> options(String name) {
+        return options.getOrDefault(name, List.of());
     }
 
     List<String> positionals() {

@@ -1,8 +1,10 @@
 package io.github.mwaatrigger.commandline;
 
+import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -40,6 +42,20 @@ final class LocalEmulatorTrust {
         variables.put(TRUSTSTORE, truststore.toString());
         variables.put(TRUSTSTORE_PASSWORD, password);
         return variables;
+    }
+
+    /**
+     * Makes this process talk to {@code emulator} as a Lambda function would talk to MWAA: the JVM trusts
+     * its CA (through {@code javax.net.ssl.trustStore}), and the AWS SDK's default credentials chain finds
+     * its credentials (through the standard {@code aws.accessKeyId} / {@code aws.secretAccessKey}
+     * properties). Must run before the first TLS connection.
+     */
+    static void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException {
+        Map<String, String> files = writeTrustFiles(emulator, Files.createTempDirectory("mwaa-trigger-demo-"));
+        System.setProperty("javax.net.ssl.trustStore", files.get(TRUSTSTORE));
+        System.setProperty("javax.net.ssl.trustStorePassword", files.get(TRUSTSTORE_PASSWORD));
+        System.setProperty("aws.accessKeyId", config.accessKeyId());
+        System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     }
 
     /**

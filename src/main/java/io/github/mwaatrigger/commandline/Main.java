@@ -5,6 +5,7 @@ import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,11 +22,12 @@ public final class Main {
 
     private final Map<String, Subcommand> subcommands;
 
-    Main(Function<Settings, MwaaServices> services, Runnable awaitStop) {
+    Main(Function<Settings, MwaaServices> services, Runnable awaitStop, DemoSubcommand demo) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         all.put("cli", new CliSubcommand(services));
         all.put("trigger", new TriggerSubcommand(services));
         all.put("emulator", new EmulatorSubcommand(awaitStop));
+        all.put("demo", demo);
         this.subcommands = all;
     }
 
@@ -33,7 +35,8 @@ public final class Main {
         Logging.configure(Level.WARNING);
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
         Console console = new Console(System.out, System.err, Environment.system());
-        int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown).run(Arrays.asList(args), console);
+        int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown,
+                new DemoSubcommand(MwaaEmulator::start, LocalEmulatorTrust::trust)).run(Arrays.asList(args), console);
         System.out.flush();
         System.exit(code);
     }

@@ -16,6 +16,16 @@ public final class Logging {
     }
 
     /**
+     * Logging as a Lambda function wants it (records from INFO up, one line each, to stderr, which Lambda
+     * sends to CloudWatch Logs); returns the process environment, for the function's no-argument
+     * constructor to read its settings from.
+     */
+    public static Environment forLambda() {
+        configure(Level.INFO);
+        return Environment.system();
+    }
+
+    /**
      * One line per record ({@code LEVEL logger - message}), unless a format is configured, and records
      * from {@code level} up. Call before the first log record.
      */

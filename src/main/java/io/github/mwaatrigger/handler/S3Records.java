@@ -36,15 +36,20 @@ final class S3Records {
             String bucket = record.getS3().getBucket().getName();
             try {
                 String key = URLDecoder.decode(object.getKey(), StandardCharsets.UTF_8);
-                uploads.add(new ObjectUpload(bucket, key, object.getSizeAsLong(), object.geteTag(),
-                        object.getVersionId(), object.getSequencer(), record.getEventName(), eventTime(record),
-                        record.getAwsRegion()));
+                uploads.add(new ObjectUpload(bucket, key, object.getSizeAsLong(), present(object.geteTag()),
+                        present(object.getVersionId()), present(object.getSequencer()), present(record.getEventName()),
+                        eventTime(record), present(record.getAwsRegion())));
             } catch (IllegalArgumentException | NullPointerException e) {
                 unreadable.add("s3://" + bucket + "/" + object.getKey() + ": the key is not form-URL-encoded as S3 "
                         + "sends it");
             }
         }
         return new Uploads(uploads, unreadable);
+    }
+
+    /** The runtime's deserializer gives absent fields as "" (an unversioned object's version id): null them. */
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String eventTime(S3EventNotificationRecord record) {

@@ -26,16 +26,12 @@ public final class S3UploadHandler implements RequestHandler<S3Event, String> {
 
     private static final System.Logger LOG = System.getLogger(S3UploadHandler.class.getName());
 
-    static {
-        Logging.configure(java.util.logging.Level.INFO);
-    }
-
     private final UploadTriggers uploads;
     private final Clock clock;
 
     /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
     public S3UploadHandler() {
-        this(Environment.system(), MwaaServices::create, Clock.systemUTC());
+        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
     }
 
     public S3UploadHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {

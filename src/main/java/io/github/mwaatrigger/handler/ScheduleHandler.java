@@ -36,17 +36,13 @@ public final class ScheduleHandler implements RequestStreamHandler {
 
     private static final System.Logger LOG = System.getLogger(ScheduleHandler.class.getName());
 
-    static {
-        Logging.configure(java.util.logging.Level.INFO);
-    }
-
     private final TriggerService triggers;
     private final Optional<String> defaultDagId;
     private final Clock clock;
 
     /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
     public ScheduleHandler() {
-        this(Environment.system(), MwaaServices::create, Clock.systemUTC());
+        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
     }
 
     public ScheduleHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {

@@ -9,6 +9,7 @@ import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.testing.TestEmulator;
+import io.github.mwaatrigger.testing.TestTls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -191,6 +192,34 @@ class CommandLineTest {
     }
 
     @Test
+    void demo_runsEveryEventThroughTheHandlerTheTemplateWiresToIt() {
+        int code = run(TestEmulator.environment(emulator), "demo");
+
+        assertThat(code).as(stdout()).isEqualTo(ExitCode.OK);
+        assertThat(stdout())
+                .contains("events/s3-put.json  ->  S3UploadFunction (io.github.mwaatrigger.handler.S3UploadHandler"
+                        + "::handleRequest)\n    result: 1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed\n"
+                        + "    new DAG run: example_dag / s3__sales_report_2024-06-01.csv__")
+                .contains("events/s3-redelivery.json  ->  S3UploadFunction (io.github.mwaatrigger.handler.S3UploadHandler"
+                        + "::handleRequest)\n    result: 1 objects: 0 created, 1 already existed, 0 unrouted, 0 failed\n"
+                        + "    no new DAG run")
+                .contains("events/s3-test-event.json  ->  S3UploadFunction")
+                .contains("events/schedule-scheduler.json  ->  ScheduleFunction (io.github.mwaatrigger.handler"
+                        + ".ScheduleHandler::handleRequest)")
+                .contains("nightly_report / eventbridge__mwaa-trigger-schedule_")
+                .contains("Every event was handled.");
+    }
+
+    @Test
+    void demoWithAParameterOverride_configuresTheFunctionsWithIt() {
+        int code = run(TestEmulator.environment(emulator), "demo", "--parameter", "S3DagRoutes=**/*.pdf=s3_ingest");
+
+        assertThat(code).as(stdout()).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("result: 3 objects: 1 created, 0 already existed, 2 unrouted, 0 failed")
+                .contains("new DAG run: s3_ingest / s3__r_sum_-__.pdf__");
+    }
+
+    @Test
     void unknownSubcommand_printsUsageAndExitsWithTwo() {
         int code = run(TestEmulator.environment(emulator), "launch");
 
@@ -201,8 +230,10 @@ class CommandLineTest {
     private int run(Environment environment, String... args) {
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment);
-        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { }).run(Arrays.asList(args),
-                console);
+        DemoSubcommand demo = new DemoSubcommand(config -> MwaaEmulator.start(config, TestTls.authority()),
+                (emulatorToTrust, config) -> { });
+        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { }, demo)
+                .run(Arrays.asList(args), console);
     }
 
     private String stdout() {

@@ -10,7 +10,7 @@ import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
-import io.github.mwaatrigger.testing.TestContext;
+import io.github.mwaatrigger.demo.LocalContext;
 import io.github.mwaatrigger.testing.TestEmulator;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +46,7 @@ class S3UploadHandlerTest {
 
     private static String invoke(S3UploadHandler handler, String eventFile) {
         S3Event event = EventLoader.loadS3Event(eventFile);
-        return handler.handleRequest(event, new TestContext(Duration.ofSeconds(30)));
+        return handler.handleRequest(event, new LocalContext("test", Duration.ofSeconds(30)));
     }
 
     @Test
@@ -80,7 +80,7 @@ class S3UploadHandlerTest {
         S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
         invoke(handler, "events/s3-put.json");
 
-        String summary = invoke(handler, "events/s3-put-redelivered.json");
+        String summary = invoke(handler, "events/s3-redelivery.json");
 
         assertThat(summary).contains("0 created, 1 already existed");
         assertThat(emulator.runs()).hasSize(1);
@@ -91,7 +91,7 @@ class S3UploadHandlerTest {
         S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
         invoke(handler, "events/s3-put.json");
 
-        invoke(handler, "events/s3-put-reupload.json");
+        invoke(handler, "events/s3-reupload.json");
 
         assertThat(emulator.runs()).hasSize(2);
         assertThat(emulator.runs()).extracting(EmulatedRun::runId).doesNotHaveDuplicates();

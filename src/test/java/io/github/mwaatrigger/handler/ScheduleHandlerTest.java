@@ -8,7 +8,7 @@ import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
-import io.github.mwaatrigger.testing.TestContext;
+import io.github.mwaatrigger.demo.LocalContext;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.trigger.DagNotFoundException;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
@@ -53,7 +53,7 @@ class ScheduleHandlerTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), output,
-                    new TestContext(Duration.ofSeconds(30)));
+                    new LocalContext("test", Duration.ofSeconds(30)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

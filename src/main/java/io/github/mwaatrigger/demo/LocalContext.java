@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.testing;
+package io.github.mwaatrigger.demo;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,34 +7,41 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
-/** A Lambda context whose invocation has {@code timeout} in all, counting from its creation. */
-public final class TestContext implements Context {
+/**
+ * The Lambda context of one local invocation (the demo, {@code serve}, tests): the function's name, and a
+ * remaining time that counts down from its timeout.
+ */
+public final class LocalContext implements Context {
 
+    private final String functionName;
     private final Instant deadline;
+    private final String requestId = UUID.randomUUID().toString();
 
-    public TestContext(Duration timeout) {
+    public LocalContext(String functionName, Duration timeout) {
+        this.functionName = functionName;
         this.deadline = Instant.now().plus(timeout);
     }
 
     @Override
     public String getAwsRequestId() {
-        return "test-request-id";
+        return requestId;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/test";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return "demo";
     }
 
     @Override
     public String getFunctionName() {
-        return "test-function";
+        return functionName;
     }
 
     @Override
@@ -44,7 +51,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:123456789012:function:test-function";
+        return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     }
 
     @Override
@@ -72,12 +79,12 @@ public final class TestContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.print(message);
+                System.err.print(message);
             }
 
             @Override
             public void log(byte[] message) {
-                System.out.print(new String(message, StandardCharsets.UTF_8));
+                System.err.print(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

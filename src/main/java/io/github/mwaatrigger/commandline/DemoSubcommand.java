@@ -1,0 +1,111 @@
+package io.github.mwaatrigger.commandline;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.demo.DemoRun;
+import io.github.mwaatrigger.demo.SamTemplate;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code demo}: the whole thing on a laptop. Starts the MWAA emulator, runs every event in {@code events/}
+ * through the handler {@code template.yaml} wires to it, configured as the template configures that
+ * function, and prints what happened and the emulator's view of the runs. Exits 1 if anything failed.
+ */
+final class DemoSubcommand implements Subcommand {
+
+    /** Used for DagId when no {@code --parameter DagId=...} is given: the template has no default for it. */
+    static final String DEMO_DAG_ID = "example_dag";
+    private static final Set<String> OPTIONS = Set.of("--template", "--events", "--parameter", "--airflow-version");
+
+    private final Function<EmulatorConfig, MwaaEmulator> emulators;
+    private final Trust trust;
+
+    /** How this process comes to trust and authenticate to a local emulator. */
+    @FunctionalInterface
+    interface Trust {
+        void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException;
+    }
+
+    /**
+     * @param emulators starts the emulator for a configuration
+     * @param trust     makes this process trust it and hold its credentials
+     */
+    DemoSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, Trust trust) {
+        this.emulators = emulators;
+        this.trust = trust;
+    }
+
+    @Override
+    public String usage() {
+        return "demo [--template template.yaml] [--events events] [--parameter NAME=VALUE]... "
+                + "[--airflow-version VERSION]";
+    }
+
+    @Override
+    public int run(List<String> args, Console console) throws UsageException {
+        Arguments arguments = Arguments.parse(args, OPTIONS, Set.of("--parameter"), false);
+        Path templateFile = Path.of(arguments.option("--template").orElse("template.yaml"));
+        Path events = Path.of(arguments.option("--events").orElse("events"));
+        if (!Files.isRegularFile(templateFile) || !Files.isDirectory(events)) {
+            throw new UsageException("run the demo from the project folder (it reads " + templateFile + " and "
+                    + events + "/), or give --template and --events");
+        }
+        Map<String, String> parameters = parameters(arguments);
+        AirflowVersion version = airflowVersion(arguments, parameters);
+        EmulatorConfig config = EmulatorConfig.builder().airflowVersion(version).build();
+        parameters.put("EnvironmentName", config.environmentName());
+        try (MwaaEmulator emulator = emulators.apply(config)) {
+            trust.trust(emulator, config);
+            SamTemplate template = SamTemplate.load(templateFile, parameters, config.region());
+            console.out().println("mwaa-trigger demo: " + templateFile + " with the events in " + events + "/, against "
+                    + "an MWAA emulator (Airflow " + version + ", DAGs " + String.join(", ",
+                    config.dags().stream().sorted().toList()) + ")");
+            console.out().println("parameters: " + template.parameters());
+            console.out().println();
+            DemoRun demo = new DemoRun(template, emulator, console.out());
+            int failures = demo.runAll(events);
+            demo.printRuns();
+            console.out().println();
+            console.out().println(failures == 0 ? "Every event was handled." : failures + " event(s) FAILED.");
+            return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Map<String, String> parameters(Arguments arguments) throws UsageException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("DagId", DEMO_DAG_ID);
+        for (String assignment : arguments.options("--parameter")) {
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                throw new UsageException("--parameter takes NAME=VALUE, e.g. --parameter S3DagRoutes=incoming/**=s3_ingest");
+            }
+            parameters.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+        }
+        return parameters;
+    }
+
+    private static AirflowVersion airflowVersion(Arguments arguments, Map<String, String> parameters)
+            throws UsageException {
+        String version = arguments.option("--airflow-version")
+                .or(() -> java.util.Optional.ofNullable(parameters.get("AirflowVersion")).filter(v -> !v.equals("auto")))
+                .orElse(EmulatorConfig.defaults().airflowVersion().toString());
+        try {
+            return AirflowVersion.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--airflow-version: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.mwaatrigger.demo;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.emulator.EmulatedRun;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The main job, locally: every event in a folder goes through the handler that the SAM template wires to
+ * its kind of event, configured as the template configures that function, against an MWAA emulator.
+ * One handler instance per function, as in one warm Lambda container.
+ */
+public final class DemoRun {
+
+    private final SamTemplate template;
+    private final MwaaEmulator emulator;
+    private final PrintStream out;
+    private final Map<String, Object> handlers = new HashMap<>();
+
+    public DemoRun(SamTemplate template, MwaaEmulator emulator, PrintStream out) {
+        this.template = template;
+        this.emulator = emulator;
+        this.out = out;
+    }
+
+    /** Runs every {@code *.json} in {@code folder}, in name order; returns how many failed. */
+    public int runAll(Path folder) throws IOException {
+        List<Path> events;
+        try (Stream<Path> files = Files.list(folder)) {
+            events = files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        int failures = 0;
+        for (Path event : events) {
+            failures += run(event) ? 0 : 1;
+        }
+        return failures;
+    }
+
+    private boolean run(Path file) throws IOException {
+        JsonObject payload = Json.parseObject(Files.readString(file), file.toString());
+        Optional<EventKind> kind = EventKind.of(payload);
+        if (kind.isEmpty()) {
+            out.println(file + ": not an event the demo knows (S3, EventBridge schedule, API Gateway)");
+            return false;
+        }
+        Optional<SamTemplate.Function> function = template.functions().stream()
+                .filter(candidate -> kind.get().samEventTypes().stream().anyMatch(candidate::hasEventOfType))
+                .findFirst();
+        if (function.isEmpty()) {
+            out.println(file + ": no function in the template takes " + kind.get().description());
+            return false;
+        }
+        out.println(file + "  ->  " + function.get().logicalId() + " (" + function.get().handler() + ")");
+        int runsBefore = emulator.runs().size();
+        try {
+            String result = invoke(function.get(), payload);
+            out.println("    result: " + result);
+            return true;
+        } catch (RuntimeException e) {
+            out.println("    FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        } finally {
+            List<EmulatedRun> runs = emulator.runs();
+            if (runs.size() == runsBefore) {
+                out.println("    no new DAG run");
+            }
+            runs.subList(runsBefore, runs.size()).forEach(run ->
+                    out.println("    new DAG run: " + run.dagId() + " / " + run.runId()));
+        }
+    }
+
+    private String invoke(SamTemplate.Function function, JsonObject payload) {
+        Object handler = handlers.computeIfAbsent(function.logicalId(), id -> instantiate(function));
+        Context context = new LocalContext(function.logicalId(), function.timeout());
+        if (handler instanceof RequestStreamHandler streamHandler) {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            try {
+                streamHandler.handleRequest(new ByteArrayInputStream(JsonWriter.compact().write(payload)
+                        .getBytes(StandardCharsets.UTF_8)), output, context);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return output.toString(StandardCharsets.UTF_8);
+        }
+        @SuppressWarnings("unchecked")
+        RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
+        Object result = typed.handleRequest(LambdaEvents.read(payload, inputType(handler.getClass())), context);
+        return String.valueOf(result);
+    }
+
+    /**
+     * The handler class the template names, built with the function's environment (pointed at the
+     * emulator) through its {@code (Environment, Function<Settings, MwaaServices>, Clock)} constructor.
+     */
+    private Object instantiate(SamTemplate.Function function) {
+        Map<String, String> variables = new HashMap<>(function.environment());
+        variables.put(Settings.REGION, emulator.config().region());
+        variables.put(Settings.ENDPOINT_URL_MWAA, emulator.controlPlaneEndpoint().toString());
+        try {
+            Class<?> type = Class.forName(function.handlerClass());
+            Function<Settings, MwaaServices> services = MwaaServices::create;
+            return type.getConstructor(Environment.class, Function.class, Clock.class)
+                    .newInstance(new Environment(variables), services, Clock.systemUTC());
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build handler " + function.handler() + ": " + e, e);
+        }
+    }
+
+    private static Class<?> inputType(Class<?> handlerClass) {
+        for (Type type : handlerClass.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class
+                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> input) {
+                return input;
+            }
+        }
+        throw new IllegalStateException(handlerClass.getName() + " implements no RequestHandler with a concrete type");
+    }
+
+    /** Prints the emulated Airflow's runs: DAG, run id, state, conf. */
+    public void printRuns() {
+        Instant now = Instant.now();
+        out.println();
+        out.println("DAG runs in the emulated Airflow (" + emulator.config().airflowVersion() + "):");
+        for (EmulatedRun run : emulator.runs()) {
+            String conf = JsonWriter.compact().write(run.conf());
+            out.println("  " + run.dagId() + " / " + run.runId() + "  [" + run.state(now) + "]  conf "
+                    + (conf.length() > 160 ? conf.substring(0, 157) + "..." : conf));
+        }
+    }
+}
