@@ -1,0 +1,41 @@
+package io.github.mwaatrigger.uploads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.mwaatrigger.airflow.AirflowIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UploadRunIdsTest {
+
+    private static ObjectUpload upload(String key, String versionId, String sequencer) {
+        return new ObjectUpload("bucket", key, 1L, "etag", versionId, sequencer, "ObjectCreated:Put", null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a.csv", "deep/path/to/file name (1).csv", "..", "a..b", "-leading.csv", "日本.csv",
+        "dir/", "a-very-long-file-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on.csv"})
+    void runIds_areValidForEveryAirflowVersion(String key) {
+        String runId = UploadRunIds.runIdFor(upload(key, null, "01"));
+
+        assertThat(AirflowIds.isValidRunId(runId)).as(runId).isTrue();
+        assertThat(runId).startsWith("s3__").matches("[A-Za-z0-9_.-]+").hasSizeLessThanOrEqualTo(AirflowIds.MAX_LENGTH);
+    }
+
+    @Test
+    void sameEvent_sameRunId_andReuploadOrNewVersion_newRunId() {
+        String first = UploadRunIds.runIdFor(upload("a/b.csv", null, "0066"));
+
+        assertThat(UploadRunIds.runIdFor(upload("a/b.csv", null, "0066"))).isEqualTo(first);
+        assertThat(UploadRunIds.runIdFor(upload("a/b.csv", null, "0067"))).isNotEqualTo(first);
+        assertThat(UploadRunIds.runIdFor(upload("a/b.csv", "v2", "0066"))).isNotEqualTo(first);
+        assertThat(UploadRunIds.runIdFor(upload("c/b.csv", null, "0066"))).isNotEqualTo(first);
+    }
+
+    @Test
+    void runId_showsTheFileName() {
+        assertThat(UploadRunIds.runIdFor(upload("incoming/sales 2024.csv", null, "01")))
+                .startsWith("s3__sales_2024.csv__");
+    }
+}
