@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.mwaa;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,7 +71,8 @@ public final class MwaaCliClient {
             Duration delay = outcome.retryAfter().map(hint -> max(hint, jittered)).orElse(jittered);
             if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
                 throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
-                        + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)");
+                        + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)",
+                        outcome.reason());
             }
             LOG.log(Level.WARNING, "attempt {0} failed: {1}; retrying in {2} ms",
                     attempt, outcome.problem(), delay.toMillis());
@@ -78,24 +80,25 @@ public final class MwaaCliClient {
         }
     }
 
-    /** One attempt: the output, or why not and whether to retry. */
+    /** One attempt: the output, or why not, whether to retry, and what MWAA did. */
     private record Outcome(Optional<CliOutput> output, String problem, boolean tokenRejected,
-            Optional<Duration> retryAfter) {
+            Optional<Duration> retryAfter, MwaaUnavailableException.Reason reason) {
 
         static Outcome success(CliOutput output) {
-            return new Outcome(Optional.of(output), "", false, Optional.empty());
+            return new Outcome(Optional.of(output), "", false, Optional.empty(), MwaaUnavailableException.Reason.FAILING);
         }
 
-        static Outcome retry(String problem) {
-            return new Outcome(Optional.empty(), problem, false, Optional.empty());
+        static Outcome retry(String problem, MwaaUnavailableException.Reason reason) {
+            return new Outcome(Optional.empty(), problem, false, Optional.empty(), reason);
         }
 
-        static Outcome retryAfter(String problem, Optional<Duration> hint) {
-            return new Outcome(Optional.empty(), problem, false, hint);
+        static Outcome busy(String problem, Optional<Duration> hint) {
+            return new Outcome(Optional.empty(), problem, false, hint, MwaaUnavailableException.Reason.BUSY);
         }
 
         static Outcome tokenRejected(String problem) {
-            return new Outcome(Optional.empty(), problem, true, Optional.empty());
+            return new Outcome(Optional.empty(), problem, true, Optional.empty(),
+                    MwaaUnavailableException.Reason.FAILING);
         }
     }
 
@@ -104,16 +107,16 @@ public final class MwaaCliClient {
         try {
             token = tokens.token(deadline);
         } catch (MwaaUnavailableException e) {
-            return Outcome.retry(e.getMessage());
+            return Outcome.retry(e.getMessage(), e.reason());
         }
         CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.remaining());
         if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
-                    + describe(notSent.cause()));
+                    + describe(notSent.cause()), reasonFor(notSent.cause()));
         }
         if (exchange instanceof CliEndpoint.Exchange.Lost lost) {
             return maybeRan(idempotency, "the connection to " + token.webServerHostname()
-                    + " failed before an answer arrived: " + describe(lost.cause()));
+                    + " failed before an answer arrived: " + describe(lost.cause()), reasonFor(lost.cause()));
         }
         CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
         int status = answer.status();
@@ -121,7 +124,8 @@ public final class MwaaCliClient {
             return CliResponseBody.decode(answer.body())
                     .map(Outcome::success)
                     .orElseGet(() -> maybeRan(idempotency,
-                            "the web server answered 200 with a body that is not {\"stdout\", \"stderr\"} in base64"));
+                            "the web server answered 200 with a body that is not {\"stdout\", \"stderr\"} in base64",
+                            MwaaUnavailableException.Reason.FAILING));
         }
         String problem = "the web server answered HTTP " + status + snippet(answer.body(), token);
         if (status == 401 || status == 403) {
@@ -129,21 +133,27 @@ public final class MwaaCliClient {
             return Outcome.tokenRejected(problem);
         }
         if (status == 429 || status == 503) {
-            return Outcome.retryAfter(problem, answer.retryAfter());
+            return Outcome.busy(problem, answer.retryAfter());
         }
         if (status >= 500) {
-            return maybeRan(idempotency, problem);
+            return maybeRan(idempotency, problem, status == 504 ? MwaaUnavailableException.Reason.TIMED_OUT
+                    : MwaaUnavailableException.Reason.FAILING);
         }
         throw new MwaaRejectedException(status, "the MWAA web server refused the command: " + problem);
     }
 
     /** A failure after which the command may have run: retried only if running it twice is harmless. */
-    private static Outcome maybeRan(Idempotency idempotency, String problem) {
+    private static Outcome maybeRan(Idempotency idempotency, String problem, MwaaUnavailableException.Reason reason) {
         if (idempotency == Idempotency.NOT_IDEMPOTENT) {
             throw new MwaaUnavailableException(problem + "; the command may or may not have run, and it was not "
-                    + "sent again because running it twice could do harm");
+                    + "sent again because running it twice could do harm", reason);
         }
-        return Outcome.retry(problem);
+        return Outcome.retry(problem, reason);
+    }
+
+    private static MwaaUnavailableException.Reason reasonFor(IOException failure) {
+        return failure instanceof SocketTimeoutException ? MwaaUnavailableException.Reason.TIMED_OUT
+                : MwaaUnavailableException.Reason.FAILING;
     }
 
     private void pause(Duration delay) {

@@ -101,7 +101,8 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
             Function<AwsRequestOverrideConfiguration, T> request) {
         Duration remaining = deadline.remaining();
         if (remaining.isZero()) {
-            throw new MwaaUnavailableException(operation + " was not attempted: the deadline has passed");
+            throw new MwaaUnavailableException(operation + " was not attempted: the deadline has passed",
+                    MwaaUnavailableException.Reason.TIMED_OUT);
         }
         try {
             return request.apply(AwsRequestOverrideConfiguration.builder().apiCallTimeout(remaining).build());
@@ -119,7 +120,10 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
         String detail = operation + " on environment '" + environmentName + "' failed with HTTP " + e.statusCode()
                 + (code == null || code.isEmpty() ? "" : " " + code);
-        if (e.isThrottlingException() || e.statusCode() >= 500) {
+        if (e.isThrottlingException()) {
+            return new MwaaUnavailableException(detail, MwaaUnavailableException.Reason.BUSY);
+        }
+        if (e.statusCode() >= 500) {
             return new MwaaUnavailableException(detail, e);
         }
         if (e.statusCode() == 401 || e.statusCode() == 403) {
@@ -130,7 +134,11 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     }
 
     private RuntimeException translate(String operation, SdkException e) {
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || causedByIo(e)) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new MwaaUnavailableException(operation + " did not answer in time: " + e.getMessage(),
+                    MwaaUnavailableException.Reason.TIMED_OUT);
+        }
+        if (causedByIo(e)) {
             return new MwaaUnavailableException(operation + " could not reach the MWAA API: " + e.getMessage(), e);
         }
         if (e instanceof SdkClientException) {
