@@ -1,12 +1,9 @@
 package io.github.mwaatrigger.schedules;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.github.mwaatrigger.trigger.RunIds;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 /**
  * Run ids for schedule firings: {@code eventbridge__<schedule name>_<hash>__<scheduled time>}, e.g.
@@ -26,27 +23,9 @@ public final class ScheduleRunIds {
     }
 
     public static String runIdFor(String scheduleArn, Instant scheduledTime) {
-        return "eventbridge__" + name(scheduleArn) + "_" + HexFormat.of().formatHex(sha256(scheduleArn), 0, 4) + "__"
+        String name = RunIds.readable(scheduleArn.substring(scheduleArn.lastIndexOf('/') + 1), MAX_NAME_LENGTH)
+                .replace('.', '_');
+        return "eventbridge__" + (name.isEmpty() ? "schedule" : name) + "_" + RunIds.digest(scheduleArn, 4) + "__"
                 + STAMP.format(scheduledTime);
-    }
-
-    private static String name(String arn) {
-        String last = arn.substring(arn.lastIndexOf('/') + 1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < last.length() && out.length() < MAX_NAME_LENGTH; i++) {
-            char c = last.charAt(i);
-            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
-                    || c == '-';
-            out.append(safe ? c : '_');
-        }
-        return out.length() == 0 ? "schedule" : out.toString();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

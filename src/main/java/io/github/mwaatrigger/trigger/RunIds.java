@@ -1,5 +1,8 @@
 package io.github.mwaatrigger.trigger;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,9 +10,9 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Run ids that mwaa-trigger makes up. Every one is valid for every Airflow line (only
- * {@code A-Z a-z 0-9 _ . -}, no {@code ..}, at most 250 characters) and starts with a prefix of ours, never
- * with one of Airflow's ({@code manual__}, {@code scheduled__}...).
+ * Building blocks for the run ids mwaa-trigger makes up. Every id built from them is valid for every
+ * Airflow version (only {@code A-Z a-z 0-9 _ . -}, no {@code ..}, at most 250 characters) and starts with a
+ * prefix of ours, never with one of Airflow's ({@code manual__}, {@code scheduled__}...).
  */
 public final class RunIds {
 
@@ -29,5 +32,31 @@ public final class RunIds {
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
         return prefix + "__" + STAMP.format(clock.instant()) + "_" + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * {@code text} made safe for a run id, for people to read: at most {@code maxLength} characters, each
+     * outside {@code A-Z a-z 0-9 _ -} (and {@code .}, unless it would make {@code ..}) written as {@code _}.
+     */
+    public static String readable(String text, int maxLength) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && out.length() < maxLength; i++) {
+            char c = text.charAt(i);
+            boolean dot = c == '.' && (out.length() == 0 || out.charAt(out.length() - 1) != '.');
+            boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '-' || dot;
+            out.append(safe ? c : '_');
+        }
+        return out.toString();
+    }
+
+    /** The first {@code bytes} bytes of the SHA-256 of {@code identity}, in hex: the part of an id that identifies. */
+    public static String digest(String identity, int bytes) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -1,0 +1,216 @@
+package io.github.mwaatrigger.api;
+
+import io.github.mwaatrigger.TriggerFailure;
+import io.github.mwaatrigger.airflow.AirflowIds;
+import io.github.mwaatrigger.airflow.DagRun;
+import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
+import io.github.mwaatrigger.json.JsonArray;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonValue;
+import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.mwaa.MwaaUnavailableException;
+import io.github.mwaatrigger.trigger.AirflowCommandException;
+import io.github.mwaatrigger.trigger.DagNotFoundException;
+import io.github.mwaatrigger.trigger.DagRunConflictException;
+import io.github.mwaatrigger.trigger.DagRunQueries;
+import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
+import io.github.mwaatrigger.trigger.TriggerOutcome;
+import io.github.mwaatrigger.trigger.TriggerResult;
+import io.github.mwaatrigger.trigger.TriggerService;
+import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The DAG-run part of Airflow's stable REST API, served through MWAA CLI tokens:
+ *
+ * <ul>
+ *   <li>{@code POST /api/v1/dags/{dag_id}/dagRuns} triggers a run (200 with the DAGRun; 409 if the
+ *       {@code dag_run_id} exists, unless the request carries an {@code Idempotency-Key});</li>
+ *   <li>{@code GET /api/v1/dags/{dag_id}/dagRuns?limit=&offset=} lists runs, newest first;</li>
+ *   <li>{@code GET /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}} reads one run.</li>
+ * </ul>
+ *
+ * <p>Only DAGs in {@link AllowedDags} can be reached, decided before MWAA is asked anything; no other CLI
+ * command can be run. Errors come in Airflow's problem shape and never carry internal details.
+ */
+public final class DagRunsApi {
+
+    static final String COLLECTION = "/api/v1/dags/{dag_id}/dagRuns";
+    static final String ITEM = "/api/v1/dags/{dag_id}/dagRuns/{dag_run_id}";
+    /** The resources, as API Gateway names them: the template wires exactly these. */
+    public static final List<String> RESOURCES = List.of(COLLECTION, ITEM);
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 100;
+    private static final int RETRY_AFTER_SECONDS = 5;
+    private static final Pattern PATH = Pattern.compile("/api/v1/dags/([^/]+)/dagRuns(?:/([^/]+))?/?");
+    private static final System.Logger LOG = System.getLogger(DagRunsApi.class.getName());
+
+    private final TriggerService triggers;
+    private final DagRunQueries runs;
+    private final AllowedDags allowed;
+    private final Clock clock;
+
+    public DagRunsApi(TriggerService triggers, DagRunQueries runs, AllowedDags allowed, Clock clock) {
+        this.triggers = Objects.requireNonNull(triggers, "triggers");
+        this.runs = Objects.requireNonNull(runs, "runs");
+        this.allowed = Objects.requireNonNull(allowed, "allowed");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Serves {@code request}, finishing before {@code deadline}. */
+    public ApiResponse handle(ApiRequest request, Deadline deadline) {
+        try {
+            return route(request, deadline);
+        } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException e) {
+            return ApiResponse.problem(Problem.badRequest(e.getMessage()));
+        } catch (DagNotFoundException e) {
+            return ApiResponse.problem(Problem.notFound("DAG not found", "DAG with dag_id: '" + dagIdOf(request)
+                    + "' not found"));
+        } catch (DagRunConflictException e) {
+            return ApiResponse.problem(Problem.conflict("a DAG run of '" + dagIdOf(request) + "' already has this "
+                    + "logical date"));
+        } catch (MwaaUnavailableException e) {
+            LOG.log(Level.WARNING, "request {0}: MWAA unavailable ({1}): {2}", request.requestId(), e.reason(),
+                    e.getMessage());
+            return ApiResponse.problem(switch (e.reason()) {
+                case BUSY -> Problem.unavailable("MWAA is busy; retry after the time in Retry-After", RETRY_AFTER_SECONDS);
+                case TIMED_OUT -> Problem.gatewayTimeout("MWAA did not answer in time; retry later (request "
+                        + request.requestId() + ")");
+                case FAILING -> Problem.badGateway("MWAA failed to run the command; retry later (request "
+                        + request.requestId() + ")");
+            });
+        } catch (TriggerFailure e) {
+            LOG.log(Level.WARNING, "request {0}: {1}: {2}", request.requestId(), e.getClass().getSimpleName(),
+                    e.getMessage());
+            return ApiResponse.problem(Problem.badGateway("MWAA could not serve the request" + (e instanceof
+                    AirflowCommandException ? " (Airflow reported an error)" : "") + "; see the function's logs for "
+                    + "request " + request.requestId()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "request " + request.requestId() + " failed", e);
+            return ApiResponse.problem(Problem.internalError("unexpected error; see the function's logs for request "
+                    + request.requestId()));
+        }
+    }
+
+    private ApiResponse route(ApiRequest request, Deadline deadline) {
+        Optional<String[]> ids = ids(request);
+        if (ids.isEmpty()) {
+            return ApiResponse.problem(Problem.notFound("Not Found", "no resource at " + request.path()
+                    + "; this API serves " + String.join(" and ", RESOURCES)));
+        }
+        String dagId = ids.get()[0];
+        String runId = ids.get()[1];
+        String method = request.method();
+        if (runId == null && !method.equals("POST") && !method.equals("GET")) {
+            return ApiResponse.problem(Problem.methodNotAllowed("GET, POST"));
+        }
+        if (runId != null && !method.equals("GET")) {
+            return ApiResponse.problem(Problem.methodNotAllowed("GET"));
+        }
+        AirflowIds.requireDagId(dagId);
+        if (!allowed.allows(dagId)) {
+            return ApiResponse.problem(Problem.forbidden("this API may not reach DAG '" + dagId + "'; the DAGs it may "
+                    + "reach are set by API_ALLOWED_DAGS"));
+        }
+        if (runId != null) {
+            AirflowIds.requireRunId(runId);
+            return getRun(dagId, runId, deadline);
+        }
+        return method.equals("POST") ? trigger(dagId, request, deadline) : listRuns(dagId, request, deadline);
+    }
+
+    private ApiResponse trigger(String dagId, ApiRequest request, Deadline deadline) {
+        TriggerRequestBody body = TriggerRequestBody.parse(request.body());
+        Optional<String> key = idempotencyKey(request);
+        boolean ourRunId = body.dagRunId().isEmpty();
+        String runId = body.dagRunId().orElseGet(() -> key.map(ApiRunIds::forIdempotencyKey)
+                .orElseGet(() -> ApiRunIds.unique(clock)));
+        body.note().ifPresent(note -> LOG.log(Level.INFO, "request {0}: the note is not kept (MWAA's CLI cannot set "
+                + "notes)", request.requestId()));
+        TriggerResult result = triggers.trigger(new DagRunRequest(dagId, runId, body.conf(), body.logicalDate()),
+                deadline);
+        if (result.outcome() == TriggerOutcome.ALREADY_EXISTED && key.isEmpty() && !ourRunId) {
+            return ApiResponse.problem(Problem.conflict("DAGRun with DAG ID: '" + dagId + "' and DAGRun ID: '" + runId
+                    + "' already exists"));
+        }
+        return ApiResponse.json(200, DagRunJson.of(result.run()));
+    }
+
+    private ApiResponse listRuns(String dagId, ApiRequest request, Deadline deadline) {
+        int limit = Math.min(MAX_LIMIT, intParameter(request, "limit", DEFAULT_LIMIT, 1));
+        int offset = intParameter(request, "offset", 0, 0);
+        List<DagRun> all = runs.allRuns(dagId, deadline);
+        List<JsonValue> page = all.stream().skip(offset).limit(limit).<JsonValue>map(DagRunJson::of).toList();
+        return ApiResponse.json(200, JsonObject.builder().put("dag_runs", new JsonArray(page))
+                .put("total_entries", all.size()).build());
+    }
+
+    private ApiResponse getRun(String dagId, String runId, Deadline deadline) {
+        return runs.run(dagId, runId, deadline)
+                .map(run -> ApiResponse.json(200, DagRunJson.of(run)))
+                .orElseGet(() -> ApiResponse.problem(Problem.notFound("DAGRun not found", "DAGRun with DAG ID: '" + dagId
+                        + "' and DAGRun ID: '" + runId + "' not found")));
+    }
+
+    private static Optional<String> idempotencyKey(ApiRequest request) {
+        Optional<String> key = request.header(IDEMPOTENCY_KEY);
+        if (key.isPresent() && (key.get().isEmpty() || key.get().length() > ApiRunIds.MAX_KEY_LENGTH
+                || !key.get().chars().allMatch(c -> c >= 0x21 && c <= 0x7e))) {
+            throw new BadRequestException("the Idempotency-Key header must be 1-" + ApiRunIds.MAX_KEY_LENGTH
+                    + " visible ASCII characters, such as a UUID");
+        }
+        return key;
+    }
+
+    private static int intParameter(ApiRequest request, String name, int fallback, int minimum) {
+        Optional<String> value = request.queryParameter(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= minimum) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new BadRequestException("'" + name + "' must be a whole number of at least " + minimum + ", got '"
+                + value.get() + "'");
+    }
+
+    /** The DAG id and run id (or null) the request addresses, from API Gateway's path parameters or the path. */
+    private static Optional<String[]> ids(ApiRequest request) {
+        String dagId = request.pathParameters().get("dag_id");
+        if (dagId != null) {
+            return Optional.of(new String[] {dagId, request.pathParameters().get("dag_run_id")});
+        }
+        Matcher matcher = PATH.matcher(request.path());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {decode(matcher.group(1)), matcher.group(2) == null ? null : decode(matcher.group(2))});
+    }
+
+    private static String dagIdOf(ApiRequest request) {
+        return ids(request).map(ids -> ids[0]).orElse("");
+    }
+
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("the path is not validly percent-encoded");
+        }
+    }
+}

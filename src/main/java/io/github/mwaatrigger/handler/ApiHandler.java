@@ -1,0 +1,54 @@
+package io.github.mwaatrigger.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.github.mwaatrigger.api.AllowedDags;
+import io.github.mwaatrigger.api.ApiRequest;
+import io.github.mwaatrigger.api.ApiResponse;
+import io.github.mwaatrigger.api.DagRunsApi;
+import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.Logging;
+import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.mwaa.Deadline;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Lambda function behind the REST API (API Gateway, IAM-authorized): Airflow's DAG-run endpoints over
+ * MWAA, for the DAGs in {@code API_ALLOWED_DAGS}. Every answer comes before API Gateway's 29 s limit.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    /** Answer within this, so that a slow MWAA gets a 504 from us rather than a timeout from API Gateway (29 s). */
+    static final Duration MAX_RESPONSE_TIME = Duration.ofSeconds(27);
+
+    private final DagRunsApi api;
+    private final Clock clock;
+
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    public ApiHandler() {
+        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+    }
+
+    public ApiHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
+        Settings settings = Settings.from(environment, System.getProperties());
+        AllowedDags allowed = AllowedDags.fromEnvironment(environment);
+        MwaaServices mwaa = services.apply(settings);
+        this.api = new DagRunsApi(mwaa.triggers(), mwaa.runs(), allowed, clock);
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        Deadline deadline = LambdaDeadline.of(context, clock).atMost(MAX_RESPONSE_TIME);
+        Optional<ApiRequest> request = ApiGatewayRequests.toRequest(event, context.getAwsRequestId());
+        ApiResponse response = request.map(readable -> api.handle(readable, deadline))
+                .orElseGet(() -> ApiResponse.badRequest("the body is marked base64-encoded but is not base64"));
+        return ApiGatewayRequests.toEvent(response);
+    }
+}
