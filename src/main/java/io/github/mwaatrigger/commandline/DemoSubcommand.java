@@ -1,8 +1,8 @@
 package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.airflow.AirflowVersion;
-import io.github.mwaatrigger.demo.DemoRun;
-import io.github.mwaatrigger.demo.SamTemplate;
+import io.github.mwaatrigger.local.DemoRun;
+import io.github.mwaatrigger.local.SamTemplate;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.IOException;
@@ -22,8 +22,11 @@ import java.util.function.Function;
  */
 final class DemoSubcommand implements Subcommand {
 
-    /** Used for DagId when no {@code --parameter DagId=...} is given: the template has no default for it. */
-    static final String DEMO_DAG_ID = "example_dag";
+    /**
+     * Values for the template's parameters that have no default (the deployer must choose them), unless
+     * {@code --parameter} gives others; {@code EnvironmentName} is always the emulator's.
+     */
+    static final Map<String, String> DEMO_PARAMETERS = Map.of("DagId", "example_dag", "ApiAllowedDags", "example_dag");
     private static final Set<String> OPTIONS = Set.of("--template", "--events", "--parameter", "--airflow-version");
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
@@ -86,7 +89,7 @@ final class DemoSubcommand implements Subcommand {
 
     private static Map<String, String> parameters(Arguments arguments) throws UsageException {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("DagId", DEMO_DAG_ID);
+        parameters.putAll(DEMO_PARAMETERS);
         for (String assignment : arguments.options("--parameter")) {
             int equals = assignment.indexOf('=');
             if (equals <= 0) {

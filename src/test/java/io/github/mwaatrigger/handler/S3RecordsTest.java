@@ -3,7 +3,7 @@ package io.github.mwaatrigger.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import io.github.mwaatrigger.demo.LambdaEvents;
+import io.github.mwaatrigger.local.LambdaEvents;
 import io.github.mwaatrigger.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
-import io.github.mwaatrigger.demo.LocalContext;
+import io.github.mwaatrigger.local.LocalContext;
 import io.github.mwaatrigger.testing.TestEmulator;
 import java.time.Clock;
 import java.time.Duration;

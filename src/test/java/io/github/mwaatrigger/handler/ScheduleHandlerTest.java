@@ -8,7 +8,7 @@ import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
-import io.github.mwaatrigger.demo.LocalContext;
+import io.github.mwaatrigger.local.LocalContext;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.trigger.DagNotFoundException;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;

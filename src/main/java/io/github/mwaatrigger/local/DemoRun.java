@@ -1,8 +1,9 @@
-package io.github.mwaatrigger.demo;
+package io.github.mwaatrigger.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
@@ -110,6 +111,9 @@ public final class DemoRun {
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
         Object result = typed.handleRequest(LambdaEvents.read(payload, inputType(handler.getClass())), context);
+        if (result instanceof APIGatewayProxyResponseEvent response) {
+            return "HTTP " + response.getStatusCode() + " " + response.getBody();
+        }
         return String.valueOf(result);
     }
 

@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.demo;
+package io.github.mwaatrigger.local;
 
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;

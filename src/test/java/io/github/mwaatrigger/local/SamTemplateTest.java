@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.demo;
+package io.github.mwaatrigger.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.demo;
+package io.github.mwaatrigger.local;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.demo;
+package io.github.mwaatrigger.local;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
