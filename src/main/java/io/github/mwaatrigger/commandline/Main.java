@@ -5,6 +5,7 @@ import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -15,19 +16,22 @@ import java.util.function.Function;
 import java.util.logging.Level;
 
 /**
- * The command-line tool in {@code mwaa-trigger.jar}: {@code cli}, {@code trigger} and {@code emulator}.
+ * The command-line tool in {@code mwaa-trigger.jar}: {@code cli}, {@code trigger}, {@code emulator},
+ * {@code demo} and {@code serve}.
  * Settings come from the same environment variables as the Lambda functions; options override them.
  */
 public final class Main {
 
     private final Map<String, Subcommand> subcommands;
 
-    Main(Function<Settings, MwaaServices> services, Runnable awaitStop, DemoSubcommand demo) {
+    Main(Function<Settings, MwaaServices> services, Runnable awaitStop, Function<EmulatorConfig, MwaaEmulator> emulators,
+            DemoSubcommand.Trust trust) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         all.put("cli", new CliSubcommand(services));
         all.put("trigger", new TriggerSubcommand(services));
         all.put("emulator", new EmulatorSubcommand(awaitStop));
-        all.put("demo", demo);
+        all.put("demo", new DemoSubcommand(emulators, trust));
+        all.put("serve", new ServeSubcommand(emulators, trust, services, awaitStop));
         this.subcommands = all;
     }
 
@@ -35,8 +39,8 @@ public final class Main {
         Logging.configure(Level.WARNING);
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
         Console console = new Console(System.out, System.err, Environment.system());
-        int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown,
-                new DemoSubcommand(MwaaEmulator::start, LocalEmulatorTrust::trust)).run(Arrays.asList(args), console);
+        int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown, MwaaEmulator::start,
+                LocalEmulatorTrust::trust).run(Arrays.asList(args), console);
         System.out.flush();
         System.exit(code);
     }

@@ -230,9 +230,8 @@ class CommandLineTest {
     private int run(Environment environment, String... args) {
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment);
-        DemoSubcommand demo = new DemoSubcommand(config -> MwaaEmulator.start(config, TestTls.authority()),
-                (emulatorToTrust, config) -> { });
-        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { }, demo)
+        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { },
+                config -> MwaaEmulator.start(config, TestTls.authority()), (emulatorToTrust, config) -> { })
                 .run(Arrays.asList(args), console);
     }
 
