@@ -165,9 +165,9 @@ public final class DagRunsApi {
     private static Optional<String> idempotencyKey(ApiRequest request) {
         Optional<String> key = request.header(IDEMPOTENCY_KEY);
         if (key.isPresent() && (key.get().isEmpty() || key.get().length() > ApiRunIds.MAX_KEY_LENGTH
-                || !key.get().chars().allMatch(c -> c >= 0x21 && c <= 0x7e))) {
+                || !key.get().chars().allMatch(c -> c >= 0x20 && c <= 0x7e))) {
             throw new BadRequestException("the Idempotency-Key header must be 1-" + ApiRunIds.MAX_KEY_LENGTH
-                    + " visible ASCII characters, such as a UUID");
+                    + " printable ASCII characters, such as a UUID");
         }
         return key;
     }

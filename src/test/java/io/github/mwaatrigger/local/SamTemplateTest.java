@@ -23,7 +23,8 @@ class SamTemplateTest {
     private static final Path TEMPLATE = Path.of("template.yaml");
 
     private static SamTemplate template() throws IOException {
-        return SamTemplate.load(TEMPLATE, Map.of("EnvironmentName", "Env", "DagId", "my_dag"), "eu-west-1");
+        return SamTemplate.load(TEMPLATE, Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"),
+                "eu-west-1");
     }
 
     @Test
@@ -65,10 +66,34 @@ class SamTemplateTest {
     }
 
     @Test
+    void api_wiresExactlyTheHandlersResources_forEveryMethod_andAnswersUnderApiGatewaysLimit() throws IOException {
+        SamTemplate.Function api = function("ApiFunction");
+
+        assertThat(api.events()).extracting(event -> event.properties().get("Path"))
+                .containsExactlyInAnyOrderElementsOf(io.github.mwaatrigger.api.DagRunsApi.RESOURCES);
+        assertThat(api.events()).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo("Api");
+            assertThat(event.properties().get("Method")).isEqualTo("any");
+        });
+        assertThat(api.timeout()).isLessThan(java.time.Duration.ofSeconds(29));
+        assertThat(api.environment()).containsEntry("API_ALLOWED_DAGS", "etl_*");
+    }
+
+    @Test
+    void api_usesIamAuthorizationAndThrottling() throws IOException {
+        Map<?, ?> resources = (Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE))).get("Resources");
+        Map<?, ?> api = (Map<?, ?>) ((Map<?, ?>) resources.get("TriggerApi")).get("Properties");
+
+        assertThat(((Map<?, ?>) api.get("Auth")).get("DefaultAuthorizer")).isEqualTo("AWS_IAM");
+        assertThat(String.valueOf(api.get("MethodSettings"))).contains("ThrottlingRateLimit")
+                .contains("ThrottlingBurstLimit");
+    }
+
+    @Test
     void parametersWithoutDefault_mustBeGiven() {
         assertThatThrownBy(() -> SamTemplate.load(TEMPLATE, Map.of(), "us-east-1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("EnvironmentName").hasMessageContaining("DagId");
+                .hasMessageContaining("EnvironmentName").hasMessageContaining("DagId").hasMessageContaining("ApiAllowedDags");
     }
 
     @Test
