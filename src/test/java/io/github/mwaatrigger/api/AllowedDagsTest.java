@@ -1,0 +1,37 @@
+package io.github.mwaatrigger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.mwaatrigger.config.ConfigurationException;
+import io.github.mwaatrigger.config.Environment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AllowedDagsTest {
+
+    private final AllowedDags allowed = AllowedDags.parse("etl_*, report.daily ,v?_load");
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"etl_daily, true", "etl_, true", "etl, false", "xetl_daily, false", "report.daily, true",
+        "reportXdaily, false", "v2_load, true", "v10_load, false"})
+    void globsMatchWholeDagIds(String dagId, boolean expected) {
+        assertThat(allowed.allows(dagId)).isEqualTo(expected);
+    }
+
+    @Test
+    void unsetVariable_stopsStartUpSayingWhatToSet() {
+        assertThatThrownBy(() -> AllowedDags.fromEnvironment(new Environment(Map.of())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("API_ALLOWED_DAGS is not set: set it to the DAG ids the API may trigger");
+    }
+
+    @Test
+    void entryThatIsNotAGlob_stopsStartUp() {
+        assertThatThrownBy(() -> AllowedDags.parse("etl_*,drop table"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'drop table' is not a DAG id glob");
+    }
+}
