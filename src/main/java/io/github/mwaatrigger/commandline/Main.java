@@ -38,6 +38,9 @@ public final class Main {
     public static void main(String[] args) {
         Logging.configure(Level.WARNING);
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
+        if (args.length > 0 && (args[0].equals("trigger") || args[0].equals("cli"))) {
+            TlsWarmUp.start();
+        }
         Console console = new Console(System.out, System.err, Environment.system());
         int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown, MwaaEmulator::start,
                 LocalEmulatorTrust::trust).run(Arrays.asList(args), console);

@@ -17,9 +17,9 @@ import javax.net.ssl.HttpsURLConnection;
 
 /**
  * The Airflow web server's CLI endpoint, {@code POST https://<WebServerHostname>/aws_mwaa/cli}: one HTTPS
- * request per call, with the JDK's default trust store and host name verification (a test CA can only
- * come in through the standard {@code javax.net.ssl.trustStore} property). Idle connections are kept
- * alive by the JDK between calls.
+ * request per call, with the JVM's default trust ({@link DefaultTrust}) and host name verification (a
+ * test CA can only come in through the standard {@code javax.net.ssl.trustStore} property). Idle
+ * connections are kept alive by the JDK between calls.
  *
  * <p>Redirects are followed only to the same host, re-sending the same command, as Airflow 3 web servers
  * may redirect; the bearer token never goes to another host.
@@ -97,6 +97,7 @@ public final class CliEndpoint {
         HttpsURLConnection connection;
         try {
             connection = (HttpsURLConnection) url.openConnection();
+            connection.setSSLSocketFactory(DefaultTrust.socketFactory());
             connection.setRequestMethod("POST");
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);

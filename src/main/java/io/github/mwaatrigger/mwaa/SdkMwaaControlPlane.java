@@ -66,7 +66,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         MwaaClientBuilder builder = MwaaClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
+                .httpClientBuilder(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(DefaultTrust::trustManagers));
         endpointOverride.ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)
                 .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true)));

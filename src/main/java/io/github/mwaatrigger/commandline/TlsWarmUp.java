@@ -1,0 +1,33 @@
+package io.github.mwaatrigger.commandline;
+
+import io.github.mwaatrigger.mwaa.DefaultTrust;
+import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * Loads the trust store and the JDK's TLS stack on a second thread while the main thread builds the AWS
+ * SDK client: a one-shot command needs both, and on two cores they overlap. It opens no connection and
+ * changes no setting; the first TLS connection then finds the work done.
+ */
+final class TlsWarmUp {
+
+    private TlsWarmUp() {
+    }
+
+    static void start() {
+        Thread thread = new Thread(TlsWarmUp::warmUp, "tls-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Produces (and throws away) a ClientHello, which loads the handshake code and makes a key share. */
+    private static void warmUp() {
+        try {
+            SSLEngine engine = DefaultTrust.context().createSSLEngine("warm-up.invalid", 443);
+            engine.setUseClientMode(true);
+            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+        } catch (Exception | LinkageError e) {
+            // Only an optimization: the first connection will report any real problem.
+        }
+    }
+}
