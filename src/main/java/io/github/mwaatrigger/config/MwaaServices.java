@@ -39,7 +39,7 @@ public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQue
     /** The services for {@code settings} over {@code controlPlane}, retrying with {@code backoff}. */
     public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock, Backoff backoff) {
         MwaaCliClient cli = new MwaaCliClient(new CliTokenCache(controlPlane, clock), new CliEndpoint(), backoff,
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM, settings.maxConcurrentCliCalls());
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));

@@ -20,15 +20,18 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code AWS_REGION}</td><td>required (or {@code AWS_DEFAULT_REGION}): the environment's region</td></tr>
  *   <tr><td>{@code AWS_ENDPOINT_URL_MWAA}, {@code AWS_ENDPOINT_URL}</td><td>optional: the standard AWS SDK
  *       endpoint overrides (also as system properties {@code aws.endpointUrlMwaa}, {@code aws.endpointUrl})</td></tr>
+ *   <tr><td>{@code MWAA_MAX_CONCURRENT_CLI_CALLS}</td><td>optional: CLI commands one process sends at once
+ *       (default 4, MWAA's usual limit); more wait for a free slot instead of drawing 503s</td></tr>
  * </table>
  *
  * @param environmentName  the MWAA environment
  * @param airflowVersion   the configured Airflow version, or empty for {@code auto}
  * @param region           the AWS region
  * @param endpointOverride the MWAA API endpoint to use instead of AWS's, such as a local emulator
+ * @param maxConcurrentCliCalls CLI commands sent at once by this process
  */
 public record Settings(String environmentName, Optional<AirflowVersion> airflowVersion, String region,
-        Optional<URI> endpointOverride) {
+        Optional<URI> endpointOverride, int maxConcurrentCliCalls) {
 
     public static final String ENVIRONMENT_NAME = "MWAA_ENVIRONMENT_NAME";
     public static final String AIRFLOW_VERSION = "AIRFLOW_VERSION";
@@ -36,6 +39,9 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
     public static final String DEFAULT_REGION = "AWS_DEFAULT_REGION";
     public static final String ENDPOINT_URL_MWAA = "AWS_ENDPOINT_URL_MWAA";
     public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String MAX_CONCURRENT_CLI_CALLS = "MWAA_MAX_CONCURRENT_CLI_CALLS";
+    /** MWAA's web server typically runs at most 4 CLI commands at once and answers 503 beyond that. */
+    public static final int DEFAULT_MAX_CONCURRENT_CLI_CALLS = 4;
 
     private static final Pattern ENVIRONMENT_NAME_FORMAT = Pattern.compile("[a-zA-Z][0-9a-zA-Z_-]{0,79}");
     private static final Pattern REGION_FORMAT = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d{1,2}");
@@ -45,6 +51,9 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
         Objects.requireNonNull(airflowVersion, "airflowVersion");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpointOverride, "endpointOverride");
+        if (maxConcurrentCliCalls < 1) {
+            throw new IllegalArgumentException("maxConcurrentCliCalls must be at least 1");
+        }
     }
 
     /** Settings from the process environment and system properties. */
@@ -59,7 +68,7 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
      */
     public static Settings from(Environment environment, Properties properties) {
         return new Settings(environmentName(environment), airflowVersion(environment), region(environment),
-                endpointOverride(environment, properties));
+                endpointOverride(environment, properties), maxConcurrentCliCalls(environment));
     }
 
     private static String environmentName(Environment environment) {
@@ -96,6 +105,23 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
                     + "us-east-1 or eu-central-1");
         }
         return region;
+    }
+
+    private static int maxConcurrentCliCalls(Environment environment) {
+        Optional<String> value = environment.get(MAX_CONCURRENT_CLI_CALLS);
+        if (value.isEmpty()) {
+            return DEFAULT_MAX_CONCURRENT_CLI_CALLS;
+        }
+        try {
+            int calls = Integer.parseInt(value.get());
+            if (calls >= 1 && calls <= 64) {
+                return calls;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigurationException(MAX_CONCURRENT_CLI_CALLS + " '" + value.get() + "' is not a number from 1 to 64: "
+                + "give how many CLI commands this process may send at once, e.g. 4");
     }
 
     private static Optional<URI> endpointOverride(Environment environment, Properties properties) {

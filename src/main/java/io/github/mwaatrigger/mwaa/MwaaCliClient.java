@@ -6,6 +6,8 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Airflow CLI commands on an MWAA environment the way the MWAA user guide's scripts do (a CLI token
@@ -17,6 +19,9 @@ import java.util.Optional;
  *       retried with exponential backoff and full jitter while the deadline allows, as far as the
  *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
  *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>at most {@code maxConcurrentCalls} commands are in flight at once from this process (MWAA runs
+ *       only a few at a time and answers 503 beyond that); the others wait their turn, in order, within
+ *       their deadline, instead of drawing 503s and backing off;</li>
  *   <li>the token never appears in a log line or an exception message.</li>
  * </ul>
  *
@@ -33,12 +38,15 @@ public final class MwaaCliClient {
     private final CliEndpoint endpoint;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private final Semaphore slots;
 
-    public MwaaCliClient(CliTokenCache tokens, CliEndpoint endpoint, Backoff backoff, Sleeper sleeper) {
+    public MwaaCliClient(CliTokenCache tokens, CliEndpoint endpoint, Backoff backoff, Sleeper sleeper,
+            int maxConcurrentCalls) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.slots = new Semaphore(maxConcurrentCalls, true);
     }
 
     /**
@@ -103,6 +111,22 @@ public final class MwaaCliClient {
     }
 
     private Outcome attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
+        try {
+            if (!slots.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+                return Outcome.busy("every CLI slot of this process stayed busy", Optional.empty());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MwaaUnavailableException("interrupted while waiting for a free CLI slot");
+        }
+        try {
+            return attemptInSlot(commandLine, idempotency, deadline);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private Outcome attemptInSlot(String commandLine, Idempotency idempotency, Deadline deadline) {
         CliToken token;
         try {
             token = tokens.token(deadline);

@@ -26,6 +26,7 @@ class SettingsTest {
         assertThat(settings.region()).isEqualTo("eu-central-1");
         assertThat(settings.airflowVersion()).isEmpty();
         assertThat(settings.endpointOverride()).isEmpty();
+        assertThat(settings.maxConcurrentCliCalls()).isEqualTo(4);
     }
 
     @Test
@@ -70,6 +71,7 @@ class SettingsTest {
         "AIRFLOW_VERSION | 4.0.0 | AIRFLOW_VERSION '4.0.0' is not usable",
         "AWS_REGION | '' | AWS_REGION is not set: set it to the region of your MWAA environment, e.g. us-east-1",
         "AWS_REGION | Frankfurt | AWS_REGION 'Frankfurt' is not an AWS region: use a code such as us-east-1",
+        "MWAA_MAX_CONCURRENT_CLI_CALLS | 0 | MWAA_MAX_CONCURRENT_CLI_CALLS '0' is not a number from 1 to 64",
         "AWS_ENDPOINT_URL_MWAA | localhost:8443 | AWS_ENDPOINT_URL_MWAA 'localhost:8443' is not an endpoint URL: use a URL such as https://127.0.0.1:8443"})
     void badSetting_stopsStartUpNamingItAndSayingWhatIsValid(String name, String value, String message) {
         variables.put(name, value);

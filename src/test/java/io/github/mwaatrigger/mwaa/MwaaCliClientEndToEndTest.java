@@ -252,6 +252,26 @@ class MwaaCliClientEndToEndTest {
     }
 
     @Test
+    void burstWithinOneProcess_waitsForFreeSlotsInsteadOfDrawing503s() throws Exception {
+        MwaaCliClient cli = client(EmulatorConfig.builder().cliCapacity(4, Duration.ofMillis(50)));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<CliOutput>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline())));
+            }
+            for (Future<CliOutput> result : results) {
+                assertThat(result.get().stdout()).contains("example_dag");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(emulator.busyAnswers()).isZero();
+        assertThat(emulator.mostConcurrentCliCommands()).isEqualTo(4);
+        assertThat(emulator.receivedCommands()).hasSize(20);
+    }
+
+    @Test
     void transientControlPlaneFailure_isRetried() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
         emulator.injectControlPlaneFaults(Fault.status(500), new Fault.DropConnection());
