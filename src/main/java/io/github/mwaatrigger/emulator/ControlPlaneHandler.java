@@ -8,13 +8,13 @@ import io.github.mwaatrigger.json.JsonWriter;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The MWAA API in AWS's REST-JSON shape: {@code POST /clitoken/{Name}} and {@code GET /environments/{Name}},
@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ControlPlaneHandler implements HttpHandler {
 
     private static final JsonWriter JSON = JsonWriter.compact();
+    /** Where a process outside the emulator (a benchmark) reads what it counted; not part of the MWAA API. */
+    static final String STATS_PATH = "/_emulator/stats";
 
     private final EmulatorConfig config;
     private final SigV4Verifier verifier;
@@ -32,8 +34,10 @@ final class ControlPlaneHandler implements HttpHandler {
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger environmentLookups = new AtomicInteger();
+    private final Supplier<JsonObject> stats;
 
-    ControlPlaneHandler(EmulatorConfig config, CliTokens tokens, String webServerHostname) {
+    ControlPlaneHandler(EmulatorConfig config, CliTokens tokens, String webServerHostname, Supplier<JsonObject> stats) {
+        this.stats = stats;
         this.config = config;
         this.tokens = tokens;
         this.webServerHostname = webServerHostname;
@@ -58,6 +62,10 @@ final class ControlPlaneHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals(STATS_PATH)) {
+                Exchanges.respond(exchange, 200, "application/json", JSON.write(stats.get()));
+                return;
+            }
             byte[] body = Exchanges.body(exchange);
             Fault fault = faults.poll();
             if (fault instanceof Fault.Status status) {
@@ -134,7 +142,4 @@ final class ControlPlaneHandler implements HttpHandler {
         Exchanges.respond(exchange, status, "application/json", JSON.write(body));
     }
 
-    Clock clock() {
-        return config.clock();
-    }
 }

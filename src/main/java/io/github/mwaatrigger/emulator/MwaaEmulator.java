@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.mwaatrigger.emulator.tls.CertificateAuthority;
 import io.github.mwaatrigger.emulator.tls.ServerCredentials;
+import io.github.mwaatrigger.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -60,7 +61,7 @@ public final class MwaaEmulator implements AutoCloseable {
         this.webServerHandler = new WebServerHandler(tokens, new AirflowCliEmulation(airflow, config), config);
         webServer.createContext("/", webServerHandler);
         this.controlPlane = server(config.controlPlanePort(), tls);
-        this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname());
+        this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname(), this::stats);
         controlPlane.createContext("/", controlPlaneHandler);
         webServer.start();
         controlPlane.start();
@@ -145,6 +146,22 @@ public final class MwaaEmulator implements AutoCloseable {
     /** How many CLI requests were refused with 503 because the concurrency cap was reached. */
     public int busyAnswers() {
         return webServerHandler.busyAnswers();
+    }
+
+    /**
+     * What the emulator counted, as JSON ({@code cli_tokens_issued}, {@code environment_lookups},
+     * {@code cli_requests}, {@code busy_answers}, {@code most_concurrent_cli_commands}, {@code runs}); also
+     * served at {@code GET <control plane>/_emulator/stats} for processes outside the emulator.
+     */
+    public JsonObject stats() {
+        return JsonObject.builder()
+                .put("cli_tokens_issued", cliTokensIssued())
+                .put("environment_lookups", environmentLookups())
+                .put("cli_requests", receivedCommands().size())
+                .put("busy_answers", busyAnswers())
+                .put("most_concurrent_cli_commands", mostConcurrentCliCommands())
+                .put("runs", runs().size())
+                .build();
     }
 
     /** Every CLI token issued so far (to check that none of them leaked). */
