@@ -67,7 +67,7 @@ public final class AirflowDialect {
         List<String> words = new ArrayList<>(isLegacy() ? List.of("trigger_dag") : List.of("dags", "trigger"));
         words.add(AirflowIds.requireDagId(dagId));
         words.add("-r");
-        words.add(AirflowIds.requireRunId(runId));
+        words.add(AirflowIds.requireNewRunId(runId));
         if (!conf.isEmpty()) {
             words.add("-c");
             words.add(CONF_WRITER.write(conf));

@@ -21,8 +21,13 @@ public record AirflowError(Kind kind, String message) {
          * triggers in the same second collide.
          */
         DUPLICATE_LOGICAL_DATE,
-        /** Airflow refused an argument: a run id outside the allowed pattern, bad conf JSON, a usage error. */
+        /** Airflow refused a value: a run id outside the allowed pattern, conf that is not valid JSON. */
         INVALID_ARGUMENT,
+        /**
+         * Airflow's command line did not accept the command itself (an unknown option or subcommand): the
+         * command was built for another Airflow version than the environment runs.
+         */
+        UNSUPPORTED_COMMAND,
         /** Any other traceback or command error. */
         OTHER
     }

@@ -37,9 +37,28 @@ public final class AirflowIds {
     }
 
     /**
+     * The rule for the id of a run about to be created: that of {@link #requireRunId}, and not starting
+     * with one of Airflow's run-type prefixes such as {@code manual__}, which would make Airflow take the
+     * run for one of its own kind.
+     *
+     * @throws InvalidAirflowIdException if the id breaks the rule
+     */
+    public static String requireNewRunId(String runId) {
+        requireRunId(runId);
+        for (String prefix : RESERVED_RUN_ID_PREFIXES) {
+            if (runId.startsWith(prefix)) {
+                throw new InvalidAirflowIdException("run id '" + runId + "' starts with '" + prefix
+                        + "', which Airflow reserves for its own runs: choose another prefix");
+            }
+        }
+        return runId;
+    }
+
+    /**
+     * The rule for naming any run, Airflow's own ({@code scheduled__2024-...}) included.
+     *
      * @throws InvalidAirflowIdException unless {@code runId} is 1-250 of {@code A-Z a-z 0-9 _ . ~ : + -},
-     *                                   not starting with {@code -}, without {@code ..}, and not starting
-     *                                   with one of Airflow's run-type prefixes such as {@code manual__}
+     *                                   not starting with {@code -}, and without {@code ..}
      */
     public static String requireRunId(String runId) {
         if (runId == null || runId.isEmpty()) {
@@ -51,19 +70,13 @@ public final class AirflowIds {
                     + MAX_LENGTH + " letters, digits, '_', '.', '~', ':', '+' or '-', not starting with '-' "
                     + "and without '..'");
         }
-        for (String prefix : RESERVED_RUN_ID_PREFIXES) {
-            if (runId.startsWith(prefix)) {
-                throw new InvalidAirflowIdException("run id '" + runId + "' starts with '" + prefix
-                        + "', which Airflow reserves for its own runs: choose another prefix");
-            }
-        }
         return runId;
     }
 
-    /** Whether {@code runId} passes {@link #requireRunId}. */
-    public static boolean isValidRunId(String runId) {
+    /** Whether {@code runId} passes {@link #requireNewRunId}. */
+    public static boolean isValidNewRunId(String runId) {
         try {
-            requireRunId(runId);
+            requireNewRunId(runId);
             return true;
         } catch (InvalidAirflowIdException e) {
             return false;

@@ -5,7 +5,6 @@ import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonParseException;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,25 +12,38 @@ import java.util.regex.Pattern;
 /**
  * Reads what an Airflow CLI command printed, tolerating what surrounds the real output on MWAA: Python
  * warnings on stderr ({@code RemovedInAirflow3Warning}, {@code FutureWarning}), MWAA notices such as
- * "CloudWatch logging is disabled", and Airflow INFO log lines before the result on stdout.
+ * "CloudWatch logging is disabled", and Airflow INFO log lines before the result on stdout. Errors are
+ * recognised only by the lines Python and Airflow print for them (an exception line, Airflow's
+ * {@code SystemExit} and usage messages), never by words that a warning or log line might contain.
  */
 public final class AirflowOutput {
 
     private static final String TRACEBACK = "Traceback (most recent call last):";
-    private static final String COMMAND_ERROR = "airflow command error:";
     /** A Python exception line: {@code airflow.exceptions.DagNotFound: ...}, {@code ValueError: ...}. */
     private static final Pattern EXCEPTION_LINE =
             Pattern.compile("^(?:[A-Za-z_]\\w*\\.)*([A-Za-z_]\\w*)(?::\\s?(.*))?$");
-    private static final Pattern ALREADY_EXISTS = Pattern.compile(
-            "DagRunAlreadyExists|^.*\\brun\\b.*already exists", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
-    private static final Pattern UNIQUE_VIOLATION = Pattern.compile(
-            "^.*(?:IntegrityError|UniqueViolation|Unique constraint violation).*$", Pattern.MULTILINE);
+    private static final Pattern ALREADY_EXISTS =
+            Pattern.compile("^(?:[\\w.]+\\.)?DagRunAlreadyExists\\b.*$", Pattern.MULTILINE);
+    private static final Pattern UNIQUE_VIOLATION =
+            Pattern.compile("^(?:[\\w.]+\\.)?IntegrityError\\b.*$", Pattern.MULTILINE);
     private static final Pattern DAG_NOT_FOUND = Pattern.compile(
-            "DagNotFound|not found in DagModel|does not exist in 'dag' table|Dag id \\S+ not found|DAG \\S+ not found",
-            Pattern.CASE_INSENSITIVE);
+            "^(?:(?:[\\w.]+\\.)?(?:DagNotFound|AirflowException)\\b.*not found.*|DAG: \\S+ does not exist in 'dag' table)$",
+            Pattern.MULTILINE);
     private static final Pattern INVALID_ARGUMENT = Pattern.compile(
-            "does not match the pattern|JSONDecodeError|airflow command error:|Expecting value|Invalid run_id",
-            Pattern.CASE_INSENSITIVE);
+            "^(?:ValueError: The run_id provided .*|(?:[\\w.]+\\.)?JSONDecodeError\\b.*)$", Pattern.MULTILINE);
+    private static final Pattern UNSUPPORTED_COMMAND =
+            Pattern.compile("^(?:airflow command error: .*|airflow: error: .*)$", Pattern.MULTILINE);
+
+    /** A line that marks an error of a kind; the first that matches wins. */
+    private record Classification(AirflowError.Kind kind, Pattern pattern) {
+    }
+
+    private static final List<Classification> CLASSIFICATIONS = List.of(
+            new Classification(AirflowError.Kind.DUPLICATE_LOGICAL_DATE, UNIQUE_VIOLATION),
+            new Classification(AirflowError.Kind.ALREADY_EXISTS, ALREADY_EXISTS),
+            new Classification(AirflowError.Kind.DAG_NOT_FOUND, DAG_NOT_FOUND),
+            new Classification(AirflowError.Kind.INVALID_ARGUMENT, INVALID_ARGUMENT),
+            new Classification(AirflowError.Kind.UNSUPPORTED_COMMAND, UNSUPPORTED_COMMAND));
 
     private AirflowOutput() {
     }
@@ -44,26 +56,13 @@ public final class AirflowOutput {
      */
     public static Optional<AirflowError> error(CliOutput output) {
         String all = output.stderr() + "\n" + output.stdout();
-        String lower = all.toLowerCase(Locale.ROOT);
-        Matcher alreadyExists = ALREADY_EXISTS.matcher(all);
-        if (alreadyExists.find()) {
-            return Optional.of(new AirflowError(AirflowError.Kind.ALREADY_EXISTS, lineAt(all, alreadyExists.start())));
+        for (Classification classification : CLASSIFICATIONS) {
+            Matcher matcher = classification.pattern().matcher(all);
+            if (matcher.find()) {
+                return Optional.of(new AirflowError(classification.kind(), matcher.group().strip()));
+            }
         }
-        Matcher uniqueViolation = UNIQUE_VIOLATION.matcher(all);
-        if (uniqueViolation.find()) {
-            return Optional.of(new AirflowError(AirflowError.Kind.DUPLICATE_LOGICAL_DATE,
-                    lineAt(all, uniqueViolation.start())));
-        }
-        Matcher notFound = DAG_NOT_FOUND.matcher(all);
-        if (notFound.find()) {
-            return Optional.of(new AirflowError(AirflowError.Kind.DAG_NOT_FOUND, lineAt(all, notFound.start())));
-        }
-        Matcher invalid = INVALID_ARGUMENT.matcher(all);
-        boolean failed = all.contains(TRACEBACK) || lower.contains(COMMAND_ERROR);
-        if (invalid.find() && failed) {
-            return Optional.of(new AirflowError(AirflowError.Kind.INVALID_ARGUMENT, lineAt(all, invalid.start())));
-        }
-        if (failed) {
+        if (all.contains(TRACEBACK)) {
             return Optional.of(new AirflowError(AirflowError.Kind.OTHER, lastExceptionLine(output.stderr())
                     .or(() -> lastExceptionLine(output.stdout()))
                     .orElse("the command failed without saying why")));
@@ -107,19 +106,10 @@ public final class AirflowOutput {
         return date.length() > 10 && date.charAt(10) == ' ' ? date.substring(0, 10) + 'T' + date.substring(11) : date;
     }
 
-    private static String lineAt(String text, int index) {
-        int start = text.lastIndexOf('\n', index) + 1;
-        int end = text.indexOf('\n', index);
-        return text.substring(start, end < 0 ? text.length() : end).strip();
-    }
-
     private static Optional<String> lastExceptionLine(String text) {
         String[] lines = text.split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].strip();
-            if (line.startsWith(COMMAND_ERROR)) {
-                return Optional.of(line);
-            }
             Matcher matcher = EXCEPTION_LINE.matcher(line);
             if (!lines[i].startsWith(" ") && matcher.matches() && looksLikeException(matcher.group(1))) {
                 return Optional.of(line);

@@ -139,6 +139,7 @@ public final class DagRunsApi {
                 + "notes)", request.requestId()));
         TriggerResult result = triggers.trigger(new DagRunRequest(dagId, runId, body.conf(), body.logicalDate()),
                 deadline);
+        LOG.log(Level.INFO, "request {0}: DAG {1} run {2}: {3}", request.requestId(), dagId, runId, result.outcome());
         if (result.outcome() == TriggerOutcome.ALREADY_EXISTED && key.isEmpty() && !ourRunId) {
             return ApiResponse.problem(Problem.conflict("DAGRun with DAG ID: '" + dagId + "' and DAGRun ID: '" + runId
                     + "' already exists"));

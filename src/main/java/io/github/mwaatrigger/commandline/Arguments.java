@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.commandline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,12 @@ final class Arguments {
 
     Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name)).map(values -> values.get(0));
+    }
+
+    /** The comma-separated values of {@code name}, trimmed, without empty ones. */
+    Optional<List<String>> listOption(String name) {
+        return option(name).map(value -> Arrays.stream(value.split(",")).map(String::strip)
+                .filter(item -> !item.isEmpty()).toList());
     }
 
     /** Every value of a repeatable option, in order. */

@@ -30,19 +30,13 @@ final class DemoSubcommand implements Subcommand {
     private static final Set<String> OPTIONS = Set.of("--template", "--events", "--parameter", "--airflow-version");
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
-    private final Trust trust;
-
-    /** How this process comes to trust and authenticate to a local emulator. */
-    @FunctionalInterface
-    interface Trust {
-        void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException;
-    }
+    private final EmulatorTrust trust;
 
     /**
      * @param emulators starts the emulator for a configuration
      * @param trust     makes this process trust it and hold its credentials
      */
-    DemoSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, Trust trust) {
+    DemoSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, EmulatorTrust trust) {
         this.emulators = emulators;
         this.trust = trust;
     }

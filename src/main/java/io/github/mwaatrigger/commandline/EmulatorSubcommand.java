@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * {@code emulator}: runs the MWAA emulator in the foreground until stopped. It first prints
@@ -29,10 +29,15 @@ final class EmulatorSubcommand implements Subcommand {
             "--airflow-version", "--dags", "--environment", "--region", "--max-concurrent-cli-calls",
             "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir");
 
+    private final Function<EmulatorConfig, MwaaEmulator> emulators;
     private final Runnable awaitStop;
 
-    /** @param awaitStop blocks until the emulator should stop */
-    EmulatorSubcommand(Runnable awaitStop) {
+    /**
+     * @param emulators starts the emulator for a configuration
+     * @param awaitStop blocks until the emulator should stop
+     */
+    EmulatorSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, Runnable awaitStop) {
+        this.emulators = emulators;
         this.awaitStop = awaitStop;
     }
 
@@ -51,7 +56,7 @@ final class EmulatorSubcommand implements Subcommand {
         }
         EmulatorConfig config = config(arguments);
         Path stateDir = stateDir(arguments);
-        try (MwaaEmulator emulator = MwaaEmulator.start(config)) {
+        try (MwaaEmulator emulator = emulators.apply(config)) {
             Map<String, String> exports = LocalEmulatorTrust.writeTrustFiles(emulator, stateDir);
             Map<String, String> all = new LinkedHashMap<>();
             all.put("AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString());
@@ -88,8 +93,7 @@ final class EmulatorSubcommand implements Subcommand {
                 throw new UsageException("--airflow-version: " + e.getMessage());
             }
         }
-        arguments.option("--dags").ifPresent(dags -> builder.dags(Arrays.stream(dags.split(","))
-                .map(String::strip).filter(dag -> !dag.isEmpty()).toList()));
+        arguments.listOption("--dags").ifPresent(builder::dags);
         int concurrency = arguments.intOption("--max-concurrent-cli-calls", 1, 1000).orElse(4);
         int latency = arguments.intOption("--cli-latency-ms", 0, 600_000).orElse(0);
         builder.cliCapacity(concurrency, Duration.ofMillis(latency));

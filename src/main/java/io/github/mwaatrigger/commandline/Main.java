@@ -25,11 +25,11 @@ public final class Main {
     private final Map<String, Subcommand> subcommands;
 
     Main(Function<Settings, MwaaServices> services, Runnable awaitStop, Function<EmulatorConfig, MwaaEmulator> emulators,
-            DemoSubcommand.Trust trust) {
+            EmulatorTrust trust) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         all.put("cli", new CliSubcommand(services));
         all.put("trigger", new TriggerSubcommand(services));
-        all.put("emulator", new EmulatorSubcommand(awaitStop));
+        all.put("emulator", new EmulatorSubcommand(emulators, awaitStop));
         all.put("demo", new DemoSubcommand(emulators, trust));
         all.put("serve", new ServeSubcommand(emulators, trust, services, awaitStop));
         this.subcommands = all;

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +31,11 @@ final class ServeSubcommand implements Subcommand {
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(28);
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
-    private final DemoSubcommand.Trust trust;
+    private final EmulatorTrust trust;
     private final Function<Settings, MwaaServices> services;
     private final Runnable awaitStop;
 
-    ServeSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, DemoSubcommand.Trust trust,
+    ServeSubcommand(Function<EmulatorConfig, MwaaEmulator> emulators, EmulatorTrust trust,
             Function<Settings, MwaaServices> services, Runnable awaitStop) {
         this.emulators = emulators;
         this.trust = trust;
@@ -93,9 +92,8 @@ final class ServeSubcommand implements Subcommand {
     }
 
     private static EmulatorConfig emulatorConfig(Arguments arguments) throws UsageException {
-        EmulatorConfig.Builder builder = EmulatorConfig.builder().dags(arguments.option("--dags")
-                .map(dags -> Arrays.stream(dags.split(",")).map(String::strip).filter(dag -> !dag.isEmpty()).toList())
-                .orElse(EMULATOR_DAGS));
+        EmulatorConfig.Builder builder = EmulatorConfig.builder()
+                .dags(arguments.listOption("--dags").orElse(EMULATOR_DAGS));
         if (arguments.option("--airflow-version").isPresent()) {
             try {
                 builder.airflowVersion(AirflowVersion.parse(arguments.option("--airflow-version").get()));

@@ -43,7 +43,7 @@ public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQue
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
-        return new MwaaServices(cli, new TriggerService(cli, dialects, clock, Sleeper.SYSTEM),
-                new DagRunQueries(cli, dialects));
+        DagRunQueries runs = new DagRunQueries(cli, dialects);
+        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, Sleeper.SYSTEM), runs);
     }
 }

@@ -3,6 +3,8 @@ package io.github.mwaatrigger.config;
 import io.github.mwaatrigger.airflow.AirflowVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -54,11 +56,6 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
         if (maxConcurrentCliCalls < 1) {
             throw new IllegalArgumentException("maxConcurrentCliCalls must be at least 1");
         }
-    }
-
-    /** Settings from the process environment and system properties. */
-    public static Settings fromSystem() {
-        return from(Environment.system(), System.getProperties());
     }
 
     /**
@@ -124,18 +121,22 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
                 + "give how many CLI commands this process may send at once, e.g. 4");
     }
 
+    /**
+     * The endpoint override, in the AWS SDK's order: the service's own setting before the general one, a
+     * system property before an environment variable.
+     */
     private static Optional<URI> endpointOverride(Environment environment, Properties properties) {
-        Optional<String> fromProperties = Optional.ofNullable(properties.getProperty("aws.endpointUrlMwaa"))
-                .or(() -> Optional.ofNullable(properties.getProperty("aws.endpointUrl")))
-                .map(String::strip).filter(value -> !value.isEmpty());
-        if (fromProperties.isPresent()) {
-            return Optional.of(endpoint("aws.endpointUrlMwaa", fromProperties.get()));
-        }
-        Optional<String> mwaa = environment.get(ENDPOINT_URL_MWAA);
-        if (mwaa.isPresent()) {
-            return Optional.of(endpoint(ENDPOINT_URL_MWAA, mwaa.get()));
-        }
-        return environment.get(ENDPOINT_URL).map(value -> endpoint(ENDPOINT_URL, value));
+        List<Map.Entry<String, Optional<String>>> sources = List.of(
+                Map.entry("aws.endpointUrlMwaa", property(properties, "aws.endpointUrlMwaa")),
+                Map.entry(ENDPOINT_URL_MWAA, environment.get(ENDPOINT_URL_MWAA)),
+                Map.entry("aws.endpointUrl", property(properties, "aws.endpointUrl")),
+                Map.entry(ENDPOINT_URL, environment.get(ENDPOINT_URL)));
+        return sources.stream().filter(source -> source.getValue().isPresent()).findFirst()
+                .map(source -> endpoint(source.getKey(), source.getValue().get()));
+    }
+
+    private static Optional<String> property(Properties properties, String name) {
+        return Optional.ofNullable(properties.getProperty(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
     private static URI endpoint(String name, String value) {

@@ -27,7 +27,7 @@ final class ApiGatewayRequests {
         if (event.getBody() != null) {
             if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
                 try {
-                    body = Base64.getMimeDecoder().decode(event.getBody());
+                    body = Base64.getDecoder().decode(event.getBody().strip());
                 } catch (IllegalArgumentException notBase64) {
                     return Optional.empty();
                 }

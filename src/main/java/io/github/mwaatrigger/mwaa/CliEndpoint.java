@@ -53,8 +53,8 @@ public final class CliEndpoint {
         }
     }
 
-    /** Sends {@code commandLine} with {@code token}, waiting at most {@code timeout}. */
-    public Exchange post(CliToken token, String commandLine, Duration timeout) {
+    /** Sends {@code commandLine} with {@code token}, finishing (redirects included) by {@code deadline}. */
+    public Exchange post(CliToken token, String commandLine, Deadline deadline) {
         URL url;
         try {
             url = cliUrl(token.webServerHostname());
@@ -64,7 +64,7 @@ public final class CliEndpoint {
         byte[] body = commandLine.getBytes(StandardCharsets.UTF_8);
         for (int redirects = 0; ; redirects++) {
             URL from = url;
-            Attempt attempt = send(from, token, body, timeout);
+            Attempt attempt = send(from, token, body, deadline.remaining());
             Optional<URL> next = attempt.redirect().flatMap(location -> sameHost(from, location));
             if (next.isEmpty() || redirects == MAX_REDIRECTS) {
                 return attempt.exchange();

@@ -22,20 +22,15 @@ public final class CliTokenCache {
     private final Duration reuseWindow;
     private CliToken current;
 
-    public CliTokenCache(MwaaControlPlane controlPlane, Clock clock, Duration reuseWindow) {
+    public CliTokenCache(MwaaControlPlane controlPlane, Clock clock) {
         this.controlPlane = Objects.requireNonNull(controlPlane, "controlPlane");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.reuseWindow = Objects.requireNonNull(reuseWindow, "reuseWindow");
-    }
-
-    public CliTokenCache(MwaaControlPlane controlPlane, Clock clock) {
-        this(controlPlane, clock, DEFAULT_REUSE_WINDOW);
+        this.reuseWindow = DEFAULT_REUSE_WINDOW;
     }
 
     /** A token that is still fresh, fetching a new one if needed. */
     public synchronized CliToken token(Deadline deadline) {
         if (current == null || !isFresh(current)) {
-            current = null;
             current = controlPlane.createCliToken(deadline);
         }
         return current;

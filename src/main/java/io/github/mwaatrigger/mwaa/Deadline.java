@@ -33,10 +33,6 @@ public record Deadline(Instant expiresAt, Clock clock) {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    public boolean isExpired() {
-        return remaining().isZero();
-    }
-
     /** Whether {@code needed} still fits before the deadline. */
     public boolean allows(Duration needed) {
         return remaining().compareTo(needed) >= 0;

@@ -31,6 +31,11 @@ public final class MwaaCliClient {
 
     /** The least time worth starting another attempt with. */
     static final Duration MINIMUM_ATTEMPT = Duration.ofMillis(500);
+    /**
+     * The longest one attempt may take: a web server that has not answered by then is treated as a
+     * time-out and, for an idempotent command, tried again (an Airflow CLI command takes seconds).
+     */
+    static final Duration MAXIMUM_ATTEMPT = Duration.ofSeconds(30);
     private static final int MAX_DETAIL_CHARS = 300;
     private static final System.Logger LOG = System.getLogger(MwaaCliClient.class.getName());
 
@@ -59,14 +64,24 @@ public final class MwaaCliClient {
      * @throws MwaaConfigurationException when no CLI token can be had for the environment
      */
     public CliOutput execute(String commandLine, Idempotency idempotency, Deadline deadline) {
+        return send(commandLine, idempotency, deadline).output();
+    }
+
+    /**
+     * Like {@link #execute}, and also says whether an earlier attempt may already have run the command,
+     * so that a caller can tell "already exists" caused by its own lost attempt from a real duplicate.
+     */
+    public CliReply send(String commandLine, Idempotency idempotency, Deadline deadline) {
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(idempotency, "idempotency");
         boolean tokenReplaced = false;
+        boolean mayHaveRun = false;
         for (int attempt = 1; ; attempt++) {
             Outcome outcome = attempt(commandLine, idempotency, deadline);
             if (outcome.output().isPresent()) {
-                return outcome.output().get();
+                return new CliReply(outcome.output().get(), mayHaveRun);
             }
+            mayHaveRun |= outcome.mayHaveRun();
             if (outcome.tokenRejected()) {
                 if (tokenReplaced) {
                     throw new MwaaUnavailableException("the MWAA web server rejected a newly created CLI token too ("
@@ -88,25 +103,30 @@ public final class MwaaCliClient {
         }
     }
 
-    /** One attempt: the output, or why not, whether to retry, and what MWAA did. */
+    /** One attempt: the output, or why not, whether to retry, what MWAA did, and whether the command may have run. */
     private record Outcome(Optional<CliOutput> output, String problem, boolean tokenRejected,
-            Optional<Duration> retryAfter, MwaaUnavailableException.Reason reason) {
+            Optional<Duration> retryAfter, MwaaUnavailableException.Reason reason, boolean mayHaveRun) {
 
         static Outcome success(CliOutput output) {
-            return new Outcome(Optional.of(output), "", false, Optional.empty(), MwaaUnavailableException.Reason.FAILING);
+            return new Outcome(Optional.of(output), "", false, Optional.empty(), MwaaUnavailableException.Reason.FAILING,
+                    false);
         }
 
         static Outcome retry(String problem, MwaaUnavailableException.Reason reason) {
-            return new Outcome(Optional.empty(), problem, false, Optional.empty(), reason);
+            return new Outcome(Optional.empty(), problem, false, Optional.empty(), reason, false);
+        }
+
+        static Outcome retryAfterPossibleRun(String problem, MwaaUnavailableException.Reason reason) {
+            return new Outcome(Optional.empty(), problem, false, Optional.empty(), reason, true);
         }
 
         static Outcome busy(String problem, Optional<Duration> hint) {
-            return new Outcome(Optional.empty(), problem, false, hint, MwaaUnavailableException.Reason.BUSY);
+            return new Outcome(Optional.empty(), problem, false, hint, MwaaUnavailableException.Reason.BUSY, false);
         }
 
         static Outcome tokenRejected(String problem) {
             return new Outcome(Optional.empty(), problem, true, Optional.empty(),
-                    MwaaUnavailableException.Reason.FAILING);
+                    MwaaUnavailableException.Reason.FAILING, false);
         }
     }
 
@@ -133,7 +153,7 @@ public final class MwaaCliClient {
         } catch (MwaaUnavailableException e) {
             return Outcome.retry(e.getMessage(), e.reason());
         }
-        CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.remaining());
+        CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
         if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
                     + describe(notSent.cause()), reasonFor(notSent.cause()));
@@ -172,7 +192,7 @@ public final class MwaaCliClient {
             throw new MwaaUnavailableException(problem + "; the command may or may not have run, and it was not "
                     + "sent again because running it twice could do harm", reason);
         }
-        return Outcome.retry(problem, reason);
+        return Outcome.retryAfterPossibleRun(problem, reason);
     }
 
     private static MwaaUnavailableException.Reason reasonFor(IOException failure) {

@@ -40,10 +40,6 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     private final Clock clock;
     private final Lazy<MwaaClient> client;
 
-    public SdkMwaaControlPlane(MwaaClient client, String environmentName, String region, Clock clock) {
-        this(() -> client, environmentName, region, clock);
-    }
-
     private SdkMwaaControlPlane(Supplier<MwaaClient> client, String environmentName,
             String region, Clock clock) {
         this.client = new Lazy<>(client);
@@ -117,7 +113,8 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     }
 
     private RuntimeException translate(String operation, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         String detail = operation + " on environment '" + environmentName + "' failed with HTTP " + e.statusCode()
                 + (code == null || code.isEmpty() ? "" : " " + code);
         if (e.isThrottlingException()) {
@@ -130,7 +127,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
             return new MwaaConfigurationException(detail + ": the function's role needs airflow:" + operation
                     + " on this environment, and its credentials must be valid", e);
         }
-        return new MwaaConfigurationException(detail + ": " + e.awsErrorDetails().errorMessage(), e);
+        return new MwaaConfigurationException(detail + (message == null ? "" : ": " + message), e);
     }
 
     private RuntimeException translate(String operation, SdkException e) {

@@ -2,8 +2,6 @@ package io.github.mwaatrigger.schedules;
 
 import io.github.mwaatrigger.trigger.RunIds;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Run ids for schedule firings: {@code eventbridge__<schedule name>_<hash>__<scheduled time>}, e.g.
@@ -15,8 +13,6 @@ import java.time.format.DateTimeFormatter;
  */
 public final class ScheduleRunIds {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final int MAX_NAME_LENGTH = 64;
 
     private ScheduleRunIds() {
@@ -26,6 +22,6 @@ public final class ScheduleRunIds {
         String name = RunIds.readable(scheduleArn.substring(scheduleArn.lastIndexOf('/') + 1), MAX_NAME_LENGTH)
                 .replace('.', '_');
         return "eventbridge__" + (name.isEmpty() ? "schedule" : name) + "_" + RunIds.digest(scheduleArn, 4) + "__"
-                + STAMP.format(scheduledTime);
+                + RunIds.stamp(scheduledTime);
     }
 }

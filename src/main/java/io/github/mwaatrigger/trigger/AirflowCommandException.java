@@ -2,20 +2,23 @@ package io.github.mwaatrigger.trigger;
 
 import io.github.mwaatrigger.TriggerFailure;
 
-/** Airflow reported an error that is not one of the known refusals (for example a database error on the web server). The command may succeed when tried again. */
+/**
+ * Airflow failed to run the command: with a traceback that is not one of the known refusals (a database
+ * error on the web server, say; retryable), or because its command line did not accept a command built
+ * for another Airflow version (permanent until the configuration is fixed).
+ */
 public final class AirflowCommandException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    public AirflowCommandException(String message) {
-        super(message);
-    }
+    private final boolean retryable;
 
-    public AirflowCommandException(String message, Throwable cause) {
-        super(message, cause);
+    public AirflowCommandException(String message, boolean retryable) {
+        super(message);
+        this.retryable = retryable;
     }
 
     @Override
     public boolean isRetryable() {
-        return true;
+        return retryable;
     }
 }

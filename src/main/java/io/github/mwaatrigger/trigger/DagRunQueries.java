@@ -26,20 +26,6 @@ public final class DagRunQueries {
         this.dialects = Objects.requireNonNull(dialects, "dialects");
     }
 
-    /**
-     * The newest {@code limit} runs of {@code dagId}, newest first.
-     *
-     * @throws DagNotFoundException          if Airflow does not know the DAG
-     * @throws InvalidDagRunRequestException if the DAG id is invalid or the Airflow version cannot list runs
-     */
-    public List<DagRun> recentRuns(String dagId, int limit, Deadline deadline) {
-        if (limit < 1) {
-            throw new InvalidDagRunRequestException("the limit must be at least 1, got " + limit);
-        }
-        List<DagRun> runs = allRuns(dagId, deadline);
-        return runs.size() > limit ? runs.subList(0, limit) : runs;
-    }
-
     /** The run {@code runId} of {@code dagId}, if it exists. */
     public Optional<DagRun> run(String dagId, String runId, Deadline deadline) {
         return allRuns(dagId, deadline).stream().filter(run -> run.runId().equals(runId)).findFirst();
@@ -63,7 +49,10 @@ public final class DagRunQueries {
             case DAG_NOT_FOUND -> new DagNotFoundException(dagNotFound(dagId, error));
             case INVALID_ARGUMENT -> new InvalidDagRunRequestException("Airflow refused to list the runs of '" + dagId
                     + "': " + error.message());
-            default -> new AirflowCommandException("listing the runs of '" + dagId + "' failed: " + error.message());
+            case UNSUPPORTED_COMMAND -> new AirflowCommandException("Airflow " + dialect.version() + " did not accept "
+                    + "dags list-runs (" + error.message() + "): check that AIRFLOW_VERSION is the environment's version, "
+                    + "or set it to auto", false);
+            default -> new AirflowCommandException("listing the runs of '" + dagId + "' failed: " + error.message(), true);
         };
     }
 

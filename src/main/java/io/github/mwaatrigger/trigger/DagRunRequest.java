@@ -27,7 +27,7 @@ public record DagRunRequest(String dagId, String runId, JsonObject conf, Optiona
         Objects.requireNonNull(logicalDate, "logicalDate");
         try {
             AirflowIds.requireDagId(dagId);
-            AirflowIds.requireRunId(runId);
+            AirflowIds.requireNewRunId(runId);
         } catch (InvalidAirflowIdException e) {
             throw new InvalidDagRunRequestException(e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -31,7 +32,12 @@ public final class RunIds {
     public static String unique(String prefix, Clock clock) {
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
-        return prefix + "__" + STAMP.format(clock.instant()) + "_" + HexFormat.of().formatHex(random);
+        return prefix + "__" + stamp(clock.instant()) + "_" + HexFormat.of().formatHex(random);
+    }
+
+    /** {@code instant} to the second, for an id: {@code 20240601T020000Z}. */
+    public static String stamp(Instant instant) {
+        return STAMP.format(instant);
     }
 
     /**

@@ -7,7 +7,7 @@ import io.github.mwaatrigger.airflow.AirflowError;
 import io.github.mwaatrigger.airflow.CliCommand;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.TriggerReply;
-import io.github.mwaatrigger.mwaa.CliOutput;
+import io.github.mwaatrigger.mwaa.CliReply;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.Idempotency;
 import io.github.mwaatrigger.mwaa.MwaaCliClient;
@@ -27,7 +27,8 @@ import java.util.Optional;
  * ({@link TriggerOutcome#ALREADY_EXISTED}), so a trigger can be retried freely. On Airflow 2.2+, which
  * also reports "already exists" when another run holds the same logical date (two triggers within one
  * second, as Airflow zeroes microseconds), the run id is looked up before the trigger counts as done; a
- * collision is retried in the next second, never swallowed.
+ * collision is retried in the next second, never swallowed. When an earlier attempt of the same call
+ * may have run (its answer was lost) and the run id then exists, the run counts as created by this call.
  */
 public final class TriggerService {
 
@@ -42,10 +43,11 @@ public final class TriggerService {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public TriggerService(MwaaCliClient cli, AirflowDialects dialects, Clock clock, Sleeper sleeper) {
+    public TriggerService(MwaaCliClient cli, AirflowDialects dialects, DagRunQueries queries, Clock clock,
+            Sleeper sleeper) {
         this.cli = Objects.requireNonNull(cli, "cli");
         this.dialects = Objects.requireNonNull(dialects, "dialects");
-        this.queries = new DagRunQueries(cli, dialects);
+        this.queries = Objects.requireNonNull(queries, "queries");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
@@ -63,29 +65,32 @@ public final class TriggerService {
         AirflowDialect dialect = dialects.dialect(deadline);
         CliCommand command = dialect.triggerCommand(request.dagId(), request.runId(), request.conf(),
                 request.logicalDate());
+        boolean mayHaveRunBefore = false;
         for (int collisions = 0; ; collisions++) {
-            CliOutput output = cli.execute(command.commandLine(), Idempotency.IDEMPOTENT, deadline);
-            TriggerReply reply = dialect.readTrigger(output, request.dagId(), request.runId(), request.conf());
-            if (reply instanceof TriggerReply.Created created) {
+            CliReply reply = cli.send(command.commandLine(), Idempotency.IDEMPOTENT, deadline);
+            mayHaveRunBefore |= reply.earlierAttemptMayHaveRun();
+            TriggerReply answer = dialect.readTrigger(reply.output(), request.dagId(), request.runId(), request.conf());
+            if (answer instanceof TriggerReply.Created created) {
                 return logged(new TriggerResult(created.run(), TriggerOutcome.CREATED));
             }
-            AirflowError error = ((TriggerReply.Refused) reply).error();
-            switch (error.kind()) {
-                case ALREADY_EXISTS -> {
-                    Optional<TriggerResult> existing = existingRun(dialect, request, deadline);
-                    if (existing.isPresent()) {
-                        return logged(existing.get());
-                    }
-                    awaitNextSecond(request, error, collisions, deadline);
-                }
-                case DUPLICATE_LOGICAL_DATE -> awaitNextSecond(request, error, collisions, deadline);
+            AirflowError error = ((TriggerReply.Refused) answer).error();
+            Optional<TriggerResult> done = switch (error.kind()) {
+                case ALREADY_EXISTS -> existingRun(dialect, request, mayHaveRunBefore, deadline);
+                case DUPLICATE_LOGICAL_DATE -> dialect.canListRuns()
+                        ? lookedUp(request, mayHaveRunBefore, deadline) : Optional.empty();
                 case DAG_NOT_FOUND -> throw new DagNotFoundException(DagRunQueries.dagNotFound(request.dagId(), error));
                 case INVALID_ARGUMENT -> throw new InvalidDagRunRequestException("Airflow refused run '"
                         + request.runId() + "' of DAG '" + request.dagId() + "': " + error.message());
+                case UNSUPPORTED_COMMAND -> throw new AirflowCommandException("Airflow " + dialect.version()
+                        + " did not accept the trigger command (" + error.message() + "): check that AIRFLOW_VERSION "
+                        + "is the environment's version, or set it to auto", false);
                 case OTHER -> throw new AirflowCommandException("triggering run '" + request.runId() + "' of DAG '"
-                        + request.dagId() + "' failed in Airflow: " + error.message());
-                default -> throw new IllegalStateException("unhandled " + error.kind());
+                        + request.dagId() + "' failed in Airflow: " + error.message(), true);
+            };
+            if (done.isPresent()) {
+                return logged(done.get());
             }
+            awaitNextSecond(request, error, collisions, deadline);
         }
     }
 
@@ -93,10 +98,10 @@ public final class TriggerService {
      * After "already exists": our run, if it is ours. Where Airflow checks duplicates by run id only, it
      * is ours; it is looked up (best effort) for its state. On Airflow 2.2+ it must be found.
      */
-    private Optional<TriggerResult> existingRun(AirflowDialect dialect, DagRunRequest request, Deadline deadline) {
+    private Optional<TriggerResult> existingRun(AirflowDialect dialect, DagRunRequest request, boolean mayHaveRunBefore,
+            Deadline deadline) {
         if (dialect.alreadyExistsMayMeanAnotherRun()) {
-            return queries.run(request.dagId(), request.runId(), deadline)
-                    .map(run -> new TriggerResult(run, TriggerOutcome.ALREADY_EXISTED));
+            return lookedUp(request, mayHaveRunBefore, deadline);
         }
         DagRun run = DagRun.identifiedBy(request.dagId(), request.runId());
         if (dialect.canListRuns()) {
@@ -107,7 +112,21 @@ public final class TriggerService {
                         request.runId(), request.dagId(), lookupFailed.getMessage());
             }
         }
-        return Optional.of(new TriggerResult(run, TriggerOutcome.ALREADY_EXISTED));
+        return Optional.of(new TriggerResult(run, outcome(mayHaveRunBefore)));
+    }
+
+    /** Our run, if {@code dags list-runs} shows it. */
+    private Optional<TriggerResult> lookedUp(DagRunRequest request, boolean mayHaveRunBefore, Deadline deadline) {
+        return queries.run(request.dagId(), request.runId(), deadline)
+                .map(run -> new TriggerResult(run, outcome(mayHaveRunBefore)));
+    }
+
+    /**
+     * The outcome when our run id exists: made by an earlier attempt of this very call whose answer was
+     * lost, or there before this call.
+     */
+    private static TriggerOutcome outcome(boolean mayHaveRunBefore) {
+        return mayHaveRunBefore ? TriggerOutcome.CREATED : TriggerOutcome.ALREADY_EXISTED;
     }
 
     /**
@@ -123,7 +142,7 @@ public final class TriggerService {
         Duration wait = Duration.ofMillis(1000 - millisIntoSecond).plus(COLLISION_MARGIN);
         if (collisions + 1 >= MAX_COLLISIONS || !deadline.allows(wait)) {
             throw new AirflowCommandException("run '" + request.runId() + "' of DAG '" + request.dagId()
-                    + "' kept colliding with other runs started in the same second (" + error.message() + ")");
+                    + "' kept colliding with other runs started in the same second (" + error.message() + ")", true);
         }
         LOG.log(Level.INFO, "run {0} of {1} collided with another run in the same second; retrying in {2} ms",
                 request.runId(), request.dagId(), wait.toMillis());
@@ -136,7 +155,7 @@ public final class TriggerService {
     }
 
     private static TriggerResult logged(TriggerResult result) {
-        LOG.log(Level.INFO, "DAG {0} run {1}: {2} (state {3})", result.run().dagId(), result.run().runId(),
+        LOG.log(Level.DEBUG, "DAG {0} run {1}: {2} (state {3})", result.run().dagId(), result.run().runId(),
                 result.outcome(), result.run().state());
         return result;
     }

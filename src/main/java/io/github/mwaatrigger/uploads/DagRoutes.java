@@ -69,10 +69,6 @@ public final class DagRoutes {
         return routes.stream().filter(route -> route.pattern().matches(key)).map(Route::dagId).findFirst();
     }
 
-    public List<Route> routes() {
-        return routes;
-    }
-
     private static String validDagId(String variable, String dagId) {
         try {
             return AirflowIds.requireDagId(dagId);

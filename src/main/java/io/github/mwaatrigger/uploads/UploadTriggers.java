@@ -41,7 +41,8 @@ public final class UploadTriggers {
         record Unrouted(ObjectUpload upload) implements Outcome {
         }
 
-        record Failed(ObjectUpload upload, TriggerFailure failure) implements Outcome {
+        /** It could not be triggered; {@code failure} says why (a {@link TriggerFailure}, or a defect). */
+        record Failed(ObjectUpload upload, RuntimeException failure) implements Outcome {
         }
     }
 
@@ -70,6 +71,9 @@ public final class UploadTriggers {
             LOG.log(Level.WARNING, "{0} -> DAG {1} failed ({2}): {3}", upload.location(), dagId.get(),
                     failure.isRetryable() ? "retryable" : "permanent", failure.getMessage());
             return new Outcome.Failed(upload, failure);
+        } catch (RuntimeException defect) {
+            LOG.log(Level.ERROR, upload.location() + " -> DAG " + dagId.get() + " failed unexpectedly", defect);
+            return new Outcome.Failed(upload, defect);
         }
     }
 

@@ -191,7 +191,7 @@ class MwaaCliClientEndToEndTest {
     }
 
     @Test
-    void triggerWhoseAnswerWasLost_isRecognisedAsDoneOnRetry() {
+    void triggerWhoseAnswerWasLost_isRecognisedOnRetryAsCreatedByThisCall() {
         emulator = TestEmulator.start(EmulatorConfig.builder());
         MwaaServices services = TestEmulator.services(emulator);
         emulator.injectCliFaults(new Fault.LoseAnswer());
@@ -199,7 +199,7 @@ class MwaaCliClientEndToEndTest {
         TriggerResult result = services.triggers().trigger(
                 DagRunRequest.of("example_dag", "file_1", JsonObject.empty()), deadline());
 
-        assertThat(result.outcome()).isEqualTo(TriggerOutcome.ALREADY_EXISTED);
+        assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
         assertThat(result.run().state()).isEqualTo("queued");
         assertThat(emulator.runs()).hasSize(1);
     }

@@ -94,7 +94,7 @@ class TriggerServiceEndToEndTest {
                 .airflowVersion(AirflowVersion.parse(version)).clock(clock))) {
             MwaaServices services = TestEmulator.services(emulator);
             TriggerService triggers = new TriggerService(services.cli(),
-                    AirflowDialects.fixed(AirflowVersion.parse(version)), clock, clock::advance);
+                    AirflowDialects.fixed(AirflowVersion.parse(version)), services.runs(), clock, clock::advance);
 
             TriggerResult first = triggers.trigger(DagRunRequest.of(DAG, "first", JsonObject.empty()), deadline());
             TriggerResult second = triggers.trigger(DagRunRequest.of(DAG, "second", JsonObject.empty()), deadline());

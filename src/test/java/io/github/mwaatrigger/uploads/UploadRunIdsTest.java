@@ -19,7 +19,7 @@ class UploadRunIdsTest {
     void runIds_areValidForEveryAirflowVersion(String key) {
         String runId = UploadRunIds.runIdFor(upload(key, null, "01"));
 
-        assertThat(AirflowIds.isValidRunId(runId)).as(runId).isTrue();
+        assertThat(AirflowIds.isValidNewRunId(runId)).as(runId).isTrue();
         assertThat(runId).startsWith("s3__").matches("[A-Za-z0-9_.-]+").hasSizeLessThanOrEqualTo(AirflowIds.MAX_LENGTH);
     }
 
