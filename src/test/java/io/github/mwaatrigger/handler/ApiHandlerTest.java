@@ -198,6 +198,32 @@ class ApiHandlerTest {
     }
 
     @Test
+    void postWhoseAnswerWasLost_isA200ForTheRunItMade_notAConflict() {
+        ApiHandler handler = handler();
+        emulator.injectCliFaults(new Fault.LoseAnswer());
+
+        APIGatewayProxyResponseEvent response = call(handler, post("example_dag", "{\"dag_run_id\": \"once\"}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(emulator.runs()).extracting(EmulatedRun::runId).containsExactly("once");
+    }
+
+    @Test
+    void runsAirflowNamedItself_canBeRead() {
+        ApiHandler handler = handler();
+        TestEmulator.services(emulator).cli().execute("dags trigger example_dag",
+                io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
+                io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
+        String manualRunId = emulator.runs().get(0).runId();
+
+        APIGatewayProxyResponseEvent response = call(handler, get("example_dag", manualRunId, null));
+
+        assertThat(manualRunId).startsWith("manual__");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).string("dag_run_id")).contains(manualRunId);
+    }
+
+    @Test
     void withoutIdOrKey_everyRequestMakesANewRun() {
         ApiHandler handler = handler();
 
@@ -334,7 +360,7 @@ class ApiHandlerTest {
         ApiHandler handler = handler();
         for (String runId : List.of("r1", "r2", "r3")) {
             call(handler, post("etl_daily", "{\"dag_run_id\": \"" + runId + "\"}"));
-            sleepPastTheSecond();
+            pauseSoTheNextRunIsNewer();
         }
 
         JsonObject page = body(call(handler, get("etl_daily", null, Map.of("limit", "2"))));
@@ -443,7 +469,7 @@ class ApiHandlerTest {
         }
     }
 
-    private static void sleepPastTheSecond() {
+    private static void pauseSoTheNextRunIsNewer() {
         try {
             Thread.sleep(5);
         } catch (InterruptedException e) {

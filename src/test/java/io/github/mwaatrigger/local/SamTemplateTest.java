@@ -35,7 +35,8 @@ class SamTemplateTest {
         for (SamTemplate.Function function : functions) {
             Class<?> type = Class.forName(function.handlerClass());
             assertThat(Modifier.isPublic(type.getModifiers())).as(function.handler()).isTrue();
-            assertThat(type.getConstructor()).as("public no-argument constructor of " + type).isNotNull();
+            assertThat(Modifier.isPublic(type.getConstructor().getModifiers()))
+                    .as("public no-argument constructor of " + type).isTrue();
             Method method = RequestStreamHandler.class.isAssignableFrom(type)
                     ? type.getMethod(function.handlerMethod(), InputStream.class, OutputStream.class, Context.class)
                     : handlerMethod(type, function.handlerMethod());
