@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""mwaa-trigger's benchmark: the Java command-line tool and functions against the MWAA user guide's
+boto3 + requests script, over loopback HTTPS against the embedded MWAA emulator (no AWS).
+
+1. Cold job: a fresh process per trigger, `bin/mwaa-trigger trigger ...` (as the README says to run it)
+   against `python3 bench/guide_trigger.py ...`, alternating the two, wall time and peak RSS per process.
+2. Warm trigger: triggers in one process after a warm-up (bench/WarmTriggers.java, the production object
+   graph, against bench/guide_trigger_loop.py), with the requests each trigger made to each endpoint.
+3. Package: what `sam build` deploys for a function (target/classes plus the runtime jars), zipped,
+   against the floor of the dependencies the project must have.
+4. Cold path detail: classes loaded and peak RSS of the cold job.
+5. Burst: many triggers at once at an emulator with a small CLI concurrency cap and slow commands.
+
+Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md.
+"""
+import argparse
+import json
+import os
+import platform
+import shlex
+import ssl
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+JAR = ROOT / "target" / "mwaa-trigger.jar"
+LAUNCHER = ROOT / "bin" / "mwaa-trigger"
+DAG = "example_dag"
+# What the project must have at run time (the issue's floor); anything else in the package is extra.
+FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=20, help="cold runs of each side (at least 15)")
+    parser.add_argument("--warm-triggers", type=int, default=200)
+    parser.add_argument("--warm-up", type=int, default=30)
+    parser.add_argument("--burst", type=int, default=50)
+    args = parser.parse_args()
+    if args.samples < 15:
+        parser.error("--samples must be at least 15")
+    work = Path(tempfile.mkdtemp(prefix="mwaa-trigger-bench-"))
+    emulator, exports = start_emulator(work)
+    try:
+        env = client_environment(exports, work)
+        report = [machine()]
+        cold = cold_jobs(env, exports, args.samples)
+        report.append(cold_table(cold))
+        report.append(cold_path(env, cold))
+        report.append(warm(env, exports, args.warm_up, args.warm_triggers))
+    finally:
+        emulator.terminate()
+        emulator.wait(10)
+    report.append(package(work))
+    report.append(burst(args.burst))
+    text = "\n".join(report)
+    print(text)
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "latest.md").write_text(text)
+
+
+def start_emulator(work):
+    process = subprocess.Popen(["java", "-jar", str(JAR), "emulator", "--dags", DAG, "--state-dir", str(work)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    exports = {}
+    for line in process.stdout:
+        line = line.strip()
+        if line == "READY":
+            return process, exports
+        if line.startswith("export "):
+            name, _, value = line[len("export "):].partition("=")
+            exports[name] = shlex.split(value)[0]
+    raise SystemExit("the emulator did not start")
+
+
+def client_environment(exports, work):
+    home = work / "home"
+    home.mkdir()
+    empty = home / "empty"
+    empty.write_text("")
+    env = {"PATH": os.environ["PATH"], "HOME": str(home), "REQUESTS_CA_BUNDLE": exports["MWAA_CA_PEM"],
+           "AWS_CONFIG_FILE": str(empty), "AWS_SHARED_CREDENTIALS_FILE": str(empty), "LANG": "C.UTF-8"}
+    for name in ("JAVA_HOME", "PYENV_ROOT"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    env.update(exports)
+    return env
+
+
+def measure(command, env):
+    """Runs command; returns (wall seconds, peak RSS in MiB). Fails loudly if it fails."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{command} failed: {err.read().decode()}")
+        out.seek(0)
+        return wall, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def stats(exports):
+    context = ssl.create_default_context(cafile=exports["MWAA_CA_PEM"])
+    with urllib.request.urlopen(exports["AWS_ENDPOINT_URL_MWAA"] + "/_emulator/stats", context=context) as answer:
+        return json.load(answer)
+
+
+def cold_jobs(env, exports, samples):
+    java = [str(LAUNCHER), "trigger", DAG, "--conf", '{"source": "bench"}']
+    python = ["python3", str(ROOT / "bench" / "guide_trigger.py"), exports["MWAA_ENVIRONMENT_NAME"], DAG]
+    sides = {"java": java, "python": python}
+    for command in sides.values():
+        for _ in range(2):
+            measure(command, env)
+    before = stats(exports)
+    results = {name: {"wall": [], "rss": []} for name in sides}
+    for i in range(samples):
+        order = ["java", "python"] if i % 2 == 0 else ["python", "java"]
+        for name in order:
+            wall, rss, out = measure(sides[name], env)
+            if name == "java" and '"outcome":"CREATED"' not in out:
+                raise SystemExit("the Java trigger did not create a run: " + out)
+            results[name]["wall"].append(wall)
+            results[name]["rss"].append(rss)
+    after = stats(exports)
+    results["requests"] = {key: (after[key] - before[key]) / (2 * samples) for key in ("cli_tokens_issued", "cli_requests")}
+    results["samples"] = samples
+    return results
+
+
+def spread(values, scale=1000.0):
+    values = sorted(v * scale for v in values)
+    quartiles = statistics.quantiles(values, n=4)
+    return statistics.median(values), quartiles[0], quartiles[2], values[0], values[-1]
+
+
+def cold_table(cold):
+    java, python = cold["java"], cold["python"]
+    ratios = [j / p for j, p in zip(java["wall"], python["wall"])]
+    jm, jq1, jq3, jmin, jmax = spread(java["wall"])
+    pm, pq1, pq3, pmin, pmax = spread(python["wall"])
+    lines = ["## 1. Cold job: one trigger in a fresh process", "",
+             f"Method: {cold['samples']} runs of each side, alternating (Java first on even rounds, Python first on "
+             "odd), after 2 discarded runs each; wall time from fork to exit, measured by the harness with "
+             "`os.wait4`. Both sides trigger `example_dag` on the emulator (CreateCliToken, then one CLI POST).", "",
+             "| side | command | median | IQR | min-max |", "|---|---|---|---|---|",
+             f"| Java | `bin/mwaa-trigger trigger {DAG} --conf ...` | {jm:.0f} ms | {jq1:.0f}-{jq3:.0f} ms | "
+             f"{jmin:.0f}-{jmax:.0f} ms |",
+             f"| Python | `python3 bench/guide_trigger.py ...` (the guide's script) | {pm:.0f} ms | {pq1:.0f}-{pq3:.0f} ms | "
+             f"{pmin:.0f}-{pmax:.0f} ms |", "",
+             f"**Ratio Java / Python: {jm / pm:.2f}** (ratio of medians; median of the {len(ratios)} paired ratios "
+             f"{statistics.median(ratios):.2f}, IQR {statistics.quantiles(ratios, n=4)[0]:.2f}-"
+             f"{statistics.quantiles(ratios, n=4)[2]:.2f}).", ""]
+    return "\n".join(lines)
+
+
+def cold_path(env, cold):
+    log = Path(tempfile.mkdtemp()) / "classes.log"
+    detail_env = dict(env, MWAA_TRIGGER_JAVA_OPTS=f"-Xlog:class+load:file={log}")
+    measure([str(LAUNCHER), "trigger", DAG], detail_env)
+    lines = log.read_text().splitlines()
+    shared = sum(1 for line in lines if "shared objects file" in line)
+    java_rss = statistics.median(cold["java"]["rss"])
+    python_rss = statistics.median(cold["python"]["rss"])
+    return "\n".join(["## 4. Cold path detail", "",
+                      "| | Java (`bin/mwaa-trigger`) | Python (guide script) |", "|---|---|---|",
+                      f"| classes loaded | {len(lines)} ({shared} from the class-data archives) | - |",
+                      f"| peak RSS (median) | {java_rss:.0f} MiB | {python_rss:.0f} MiB |",
+                      f"| requests per trigger | {cold['requests']['cli_tokens_issued'] * 2:.2f} CreateCliToken, "
+                      f"{cold['requests']['cli_requests'] * 2:.2f} CLI POST (both sides together: "
+                      f"{cold['requests']['cli_tokens_issued']:.2f} + {cold['requests']['cli_requests']:.2f} per run) | "
+                      "1 CreateCliToken, 1 CLI POST |", ""])
+
+
+def warm(env, exports, warm_up, triggers):
+    before = stats(exports)
+    _, _, java_out = measure(["java", "-cp", str(JAR), str(ROOT / "bench" / "WarmTriggers.java"), DAG, str(warm_up),
+                              str(triggers)], env)
+    middle = stats(exports)
+    _, _, python_out = measure(["python3", str(ROOT / "bench" / "guide_trigger_loop.py"),
+                                exports["MWAA_ENVIRONMENT_NAME"], DAG, str(warm_up), str(triggers)], env)
+    after = stats(exports)
+    java, python = json.loads(java_out), json.loads(python_out)
+    total = warm_up + triggers
+
+    def per_trigger(start, end, key):
+        return (end[key] - start[key]) / total
+
+    return "\n".join([
+        "## 2. Warm trigger: many triggers in one process", "",
+        f"Method: {warm_up} warm-up triggers, then {triggers} timed triggers one after another in one process; "
+        "requests counted by the emulator over all of them.", "",
+        "| side | mean per trigger | median | p90 | CreateCliToken per trigger | CLI POST per trigger |",
+        "|---|---|---|---|---|---|",
+        f"| Java (production object graph) | {java['mean_ms']:.1f} ms | {java['median_ms']:.1f} ms | "
+        f"{java['p90_ms']:.1f} ms | {per_trigger(before, middle, 'cli_tokens_issued'):.3f} | "
+        f"{per_trigger(before, middle, 'cli_requests'):.2f} |",
+        f"| Python (the guide's code in a loop) | {python['mean_ms']:.1f} ms | {python['median_ms']:.1f} ms | "
+        f"{python['p90_ms']:.1f} ms | {per_trigger(middle, after, 'cli_tokens_issued'):.3f} | "
+        f"{per_trigger(middle, after, 'cli_requests'):.2f} |", ""])
+
+
+def package(work):
+    staging = work / "package"
+    lib = staging / "lib"
+    subprocess.run(["mvn", "-B", "-q", "dependency:copy-dependencies", "-DincludeScope=runtime",
+                    f"-DoutputDirectory={lib}"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    jars = sorted(lib.glob("*.jar"))
+    floor_jars = [jar for jar in jars if not jar.name.startswith(FLOOR_EXCLUDES)]
+    extra_jars = [jar for jar in jars if jar not in floor_jars]
+    classes = ROOT / "target" / "classes"
+    archive = work / "function.zip"
+    floor = work / "floor.zip"
+    class_count, forbidden = 0, []
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for file in sorted(classes.rglob("*")):
+            if file.is_file():
+                out.write(file, file.relative_to(classes))
+                class_count += file.suffix == ".class"
+        for jar in jars:
+            out.write(jar, "lib/" + jar.name)
+            with zipfile.ZipFile(jar) as inner:
+                for name in inner.namelist():
+                    class_count += name.endswith(".class")
+                    if name.startswith(("io/netty/", "org/apache/http/")):
+                        forbidden.append(name)
+    with zipfile.ZipFile(floor, "w", zipfile.ZIP_DEFLATED) as out:
+        for jar in floor_jars:
+            out.write(jar, "lib/" + jar.name)
+    size, floor_size = archive.stat().st_size / 1e6, floor.stat().st_size / 1e6
+    own = sum(f.stat().st_size for f in classes.rglob("*.class"))
+    return "\n".join([
+        "## 3. Package", "",
+        "Method: what `sam build` deploys for a function (`target/classes` plus `mvn dependency:copy-dependencies "
+        "-DincludeScope=runtime` in `lib/`), zipped with deflate.", "",
+        "| | size | classes |", "|---|---|---|",
+        f"| function package | {size:.2f} MB | {class_count} |",
+        f"| floor (SDK `mwaa` + `url-connection-client`, Lambda core and events, joda-time, and what they pull in) | "
+        f"{floor_size:.2f} MB | |",
+        f"| package / floor | {size / floor_size:.3f} (target at most 1.10) | |",
+        f"| beyond the floor | {', '.join(jar.name for jar in extra_jars) or 'nothing'}; the project's own classes "
+        f"({own / 1e3:.0f} kB uncompressed) | |",
+        f"| Netty or Apache HTTP classes | {len(forbidden)} | |", ""])
+
+
+def burst(triggers):
+    capacity, latency = 4, 200
+    output = subprocess.run(["java", "-cp", str(JAR), str(ROOT / "bench" / "Burst.java"), str(triggers), str(capacity),
+                             str(latency)], check=True, capture_output=True, text=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    return "\n".join([
+        "## 5. Burst", "",
+        f"Method: {triggers} triggers released at once from {triggers} threads sharing one production object graph, "
+        f"against an emulator that runs {capacity} CLI commands at once, each taking {latency} ms.", "",
+        "| most concurrent CLI commands (cap) | 503 answers | CLI requests | runs created (distinct) | time | ideal | "
+        "time / ideal |", "|---|---|---|---|---|---|---|",
+        f"| {result['most_concurrent']} ({capacity}) | {result['busy_503']} | {result['cli_requests']} | "
+        f"{result['runs']} ({result['distinct_runs']}) | {result['seconds']:.2f} s | {result['ideal_seconds']:.2f} s | "
+        f"{result['seconds'] / result['ideal_seconds']:.2f} |", ""])
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "0")
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    import boto3
+    import requests
+    return "\n".join([
+        f"# mwaa-trigger benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
+        f"Machine: {os.cpu_count()} cores ({cpu}), {int(memory) / 1024 / 1024:.0f} GiB, {platform.system()} "
+        f"{platform.release()}; {java}; Python {platform.python_version()}, boto3 {boto3.__version__}, "
+        f"requests {requests.__version__}. Everything over loopback HTTPS against the embedded MWAA emulator "
+        "(Airflow 2.10.3), no AWS.", ""])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
