@@ -255,18 +255,24 @@ def package(work):
 
 def burst(triggers):
     capacity, latency = 4, 200
-    output = subprocess.run(["java", "-cp", str(JAR), str(ROOT / "bench" / "Burst.java"), str(triggers), str(capacity),
-                             str(latency)], check=True, capture_output=True, text=True).stdout
-    result = json.loads(output.strip().splitlines()[-1])
+    rows = []
+    for slots, label in ((4, "one process (4 CLI slots, the default)"),
+                         (16, "over-subscribed: 16 slots, as 4 processes would have")):
+        output = subprocess.run(["java", "-Djava.util.logging.config.file=/dev/null", "-cp", str(JAR),
+                                 str(ROOT / "bench" / "Burst.java"), str(triggers), str(capacity), str(latency),
+                                 str(slots)], check=True, capture_output=True, text=True).stdout
+        result = json.loads(output.strip().splitlines()[-1])
+        rows.append(f"| {label} | {result['most_concurrent']} ({capacity}) | {result['busy_503']} | "
+                    f"{result['cli_requests']} | {result['runs']} ({result['distinct_runs']}) | {result['seconds']:.2f} s | "
+                    f"{result['ideal_seconds']:.2f} s | {result['seconds'] / result['ideal_seconds']:.2f} |")
     return "\n".join([
         "## 5. Burst", "",
-        f"Method: {triggers} triggers released at once from {triggers} threads sharing one production object graph, "
-        f"against an emulator that runs {capacity} CLI commands at once, each taking {latency} ms.", "",
-        "| most concurrent CLI commands (cap) | 503 answers | CLI requests | runs created (distinct) | time | ideal | "
-        "time / ideal |", "|---|---|---|---|---|---|---|",
-        f"| {result['most_concurrent']} ({capacity}) | {result['busy_503']} | {result['cli_requests']} | "
-        f"{result['runs']} ({result['distinct_runs']}) | {result['seconds']:.2f} s | {result['ideal_seconds']:.2f} s | "
-        f"{result['seconds'] / result['ideal_seconds']:.2f} |", ""])
+        f"Method: {triggers} triggers released at once from {triggers} threads sharing one production object graph "
+        "(in a process warmed up by one trigger of another DAG: the cold start is section 1's subject), against an "
+        f"emulator that runs {capacity} CLI commands at once, each taking {latency} ms; ideal = {triggers} x {latency} ms "
+        f"/ {capacity}.", "",
+        "| client | most concurrent CLI commands (cap) | 503 answers | CLI requests | runs created (distinct) | time | "
+        "ideal | time / ideal |", "|---|---|---|---|---|---|---|---|", *rows, ""])
 
 
 def machine():

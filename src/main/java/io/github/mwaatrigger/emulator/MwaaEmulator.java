@@ -34,6 +34,14 @@ import javax.net.ssl.SSLContext;
  */
 public final class MwaaEmulator implements AutoCloseable {
 
+    static {
+        // The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm on,
+        // the body waits for the client's delayed acknowledgement (tens of milliseconds per answer).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final EmulatorConfig config;
     private final CertificateAuthority authority;
     private final AirflowSimulation airflow;

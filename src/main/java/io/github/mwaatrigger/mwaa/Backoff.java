@@ -7,7 +7,9 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with full jitter: before retry {@code n} (counting from 0) wait a random time
  * between zero and {@code min(cap, base * 2^n)}. Full jitter spreads the retries of many concurrent
- * callers, which matters for MWAA, whose web server runs only a few CLI commands at once.
+ * callers, which matters for MWAA, whose web server runs only a few CLI commands at once. Retries after
+ * "busy" (429, 503) stop growing at {@link #BUSY_CAP}: a slot frees up as soon as any running command
+ * ends, so long waits would leave MWAA idle while callers sleep.
  *
  * @param base   the ceiling of the first delay
  * @param cap    the largest ceiling
@@ -24,6 +26,9 @@ public record Backoff(Duration base, Duration cap, RandomGenerator random) {
         }
     }
 
+    /** The largest ceiling of a wait after a "busy" answer. */
+    public static final Duration BUSY_CAP = Duration.ofSeconds(1);
+
     /** 250 ms doubling up to 8 s. */
     public static Backoff standard() {
         return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8), RandomGenerator.getDefault());
@@ -31,8 +36,17 @@ public record Backoff(Duration base, Duration cap, RandomGenerator random) {
 
     /** The wait before retry number {@code retry} (0 for the first retry). */
     public Duration delayBefore(int retry) {
+        return jittered(retry, cap);
+    }
+
+    /** The wait before retry number {@code retry} after a "busy" answer. */
+    public Duration delayBeforeBusy(int retry) {
+        return jittered(retry, cap.compareTo(BUSY_CAP) < 0 ? cap : BUSY_CAP);
+    }
+
+    private Duration jittered(int retry, Duration ceilingCap) {
         long ceiling = base.toMillis() << Math.min(Math.max(retry, 0), 30);
-        long bounded = Math.min(cap.toMillis(), ceiling < 0 ? Long.MAX_VALUE : ceiling);
+        long bounded = Math.min(ceilingCap.toMillis(), ceiling);
         return Duration.ofMillis(random.nextLong(bounded + 1));
     }
 }

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The Airflow web server's CLI endpoint, {@code POST https://<WebServerHostname>/aws_mwaa/cli}: one HTTPS
@@ -31,6 +32,8 @@ public final class CliEndpoint {
     private static final int MAX_REDIRECTS = 3;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Lazy<SSLSocketFactory> SOCKETS =
+            new Lazy<>(() -> new NoDelaySocketFactory(DefaultTrust.socketFactory()));
     /**
      * The JDK's {@code HttpURLConnection} logs every request header, the bearer token included, at FINE.
      * This logger is held at INFO (and referenced here so that the setting is not garbage-collected), so
@@ -97,7 +100,7 @@ public final class CliEndpoint {
         HttpsURLConnection connection;
         try {
             connection = (HttpsURLConnection) url.openConnection();
-            connection.setSSLSocketFactory(DefaultTrust.socketFactory());
+            connection.setSSLSocketFactory(SOCKETS.get());
             connection.setRequestMethod("POST");
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);

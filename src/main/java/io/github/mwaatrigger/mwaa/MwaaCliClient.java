@@ -90,7 +90,8 @@ public final class MwaaCliClient {
                 tokenReplaced = true;
                 continue;
             }
-            Duration jittered = backoff.delayBefore(attempt - 1);
+            Duration jittered = outcome.reason() == MwaaUnavailableException.Reason.BUSY
+                    ? backoff.delayBeforeBusy(attempt - 1) : backoff.delayBefore(attempt - 1);
             Duration delay = outcome.retryAfter().map(hint -> max(hint, jittered)).orElse(jittered);
             if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
                 throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
