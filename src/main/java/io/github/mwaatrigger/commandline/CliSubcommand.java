@@ -39,8 +39,10 @@ final class CliSubcommand implements Subcommand {
         }
         Settings settings = ConnectionOptions.settings(arguments, console.environment());
         String commandLine = ShellQuoting.join(arguments.positionals());
+        MwaaServices mwaa = services.apply(settings);
+        WarmUp.inBackground("sdk-client", mwaa::prepare);
         try {
-            CliOutput output = services.apply(settings).cli()
+            CliOutput output = mwaa.cli()
                     .execute(commandLine, Idempotency.NOT_IDEMPOTENT, ConnectionOptions.deadline(arguments));
             console.out().print(output.stdout());
             console.err().print(output.stderr());

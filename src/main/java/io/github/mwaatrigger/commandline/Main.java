@@ -39,7 +39,7 @@ public final class Main {
         Logging.configure(Level.WARNING);
         LocalEmulatorTrust.useTruststoreFrom(System.getenv());
         if (args.length > 0 && (args[0].equals("trigger") || args[0].equals("cli"))) {
-            TlsWarmUp.start();
+            WarmUp.start();
         }
         Console console = new Console(System.out, System.err, Environment.system());
         int code = new Main(MwaaServices::create, EmulatorSubcommand::awaitShutdown, MwaaEmulator::start,

@@ -50,9 +50,11 @@ final class TriggerSubcommand implements Subcommand {
             throw new UsageException("give exactly one DAG id, e.g. trigger my_dag --conf '{\"key\": \"value\"}'");
         }
         Settings settings = ConnectionOptions.settings(arguments, console.environment());
+        MwaaServices mwaa = services.apply(settings);
+        WarmUp.inBackground("sdk-client", mwaa::prepare);
         DagRunRequest request = request(arguments);
         try {
-            TriggerResult result = services.apply(settings).triggers().trigger(request, ConnectionOptions.deadline(arguments));
+            TriggerResult result = mwaa.triggers().trigger(request, ConnectionOptions.deadline(arguments));
             console.out().println(JsonWriter.compact().write(result.toJson()));
             return ExitCode.OK;
         } catch (TriggerFailure e) {

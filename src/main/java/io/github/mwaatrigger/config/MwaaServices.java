@@ -21,12 +21,18 @@ import java.util.Objects;
  * @param triggers starts DAG runs
  * @param runs     reads DAG runs
  */
-public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQueries runs) {
+public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
 
     public MwaaServices {
         Objects.requireNonNull(cli, "cli");
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(controlPlane, "controlPlane");
+    }
+
+    /** Builds what needs no network now (the AWS SDK client), so that the first trigger need not. */
+    public void prepare() {
+        controlPlane.prepare();
     }
 
     /** The services for {@code settings}, talking to MWAA through the AWS SDK. */
@@ -44,6 +50,6 @@ public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQue
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
         DagRunQueries runs = new DagRunQueries(cli, dialects);
-        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, Sleeper.SYSTEM), runs);
+        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, Sleeper.SYSTEM), runs, controlPlane);
     }
 }

@@ -18,4 +18,11 @@ public interface MwaaControlPlane {
      * @throws MwaaConfigurationException when the environment is unknown or the call is not allowed
      */
     String airflowVersion(Deadline deadline);
+
+    /**
+     * Does the set-up that needs no network (building clients), so that the first call does not have to:
+     * for a function's initialization, SnapStart priming, or a second thread of a one-shot command.
+     */
+    default void prepare() {
+    }
 }

@@ -69,6 +69,12 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         return builder.build();
     }
 
+    /** Builds the SDK client now (no network call, no credentials resolved). */
+    @Override
+    public void prepare() {
+        client.get();
+    }
+
     @Override
     public CliToken createCliToken(Deadline deadline) {
         Instant requestedAt = clock.instant();

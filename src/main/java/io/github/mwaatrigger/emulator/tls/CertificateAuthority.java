@@ -37,6 +37,9 @@ import java.util.Objects;
  * <p>Instances are immutable and safe to share between threads.
  */
 public final class CertificateAuthority {
+
+    private static final String CERT_PROTECTION = "keystore.pkcs12.certProtectionAlgorithm";
+    private static final String MAC = "keystore.pkcs12.macAlgorithm";
     private static final Duration AUTHORITY_LIFETIME = Duration.ofDays(3650);
     private static final Duration SERVER_LIFETIME = Duration.ofDays(825);
     private static final int AUTHORITY_PATH_LENGTH = 0;
@@ -135,24 +138,43 @@ public final class CertificateAuthority {
     /**
      * Writes a PKCS#12 truststore holding this authority's certificate as its only trusted entry, for
      * example for {@code -Djavax.net.ssl.trustStore=<file> -Djavax.net.ssl.trustStorePassword=<password>}.
-     * The JDK encrypts the certificate under the password, so readers need the password too: without
-     * it the store loads as empty.
+     * A certificate is public, so the store is written without encryption or integrity MAC (the JDK's
+     * {@code keystore.pkcs12.certProtectionAlgorithm} and {@code macAlgorithm} set to {@code NONE} while it
+     * is written): loading it then costs no key derivation, which matters for a short-lived client's
+     * start-up, and it loads with or without the password.
      *
      * @param file the file to create or replace
-     * @param password the password protecting the store
+     * @param password the password given to the store (readers may pass it or not)
      * @throws IOException if the file cannot be written
      */
     public void writeTruststore(Path file, char[] password) throws IOException {
         Objects.requireNonNull(password, "password");
-        try {
-            KeyStore truststore = KeyStore.getInstance("PKCS12");
-            truststore.load(null, null);
-            truststore.setCertificateEntry(name.commonName(), certificate);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                truststore.store(out, password);
+        synchronized (CertificateAuthority.class) {
+            String protection = System.getProperty(CERT_PROTECTION);
+            String mac = System.getProperty(MAC);
+            System.setProperty(CERT_PROTECTION, "NONE");
+            System.setProperty(MAC, "NONE");
+            try {
+                KeyStore truststore = KeyStore.getInstance("PKCS12");
+                truststore.load(null, null);
+                truststore.setCertificateEntry(name.commonName(), certificate);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    truststore.store(out, password);
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot write a PKCS12 truststore", e);
+            } finally {
+                restore(CERT_PROTECTION, protection);
+                restore(MAC, mac);
             }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot write a PKCS12 truststore", e);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 

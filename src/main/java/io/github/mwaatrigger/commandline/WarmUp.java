@@ -9,13 +9,24 @@ import javax.net.ssl.SSLEngine;
  * SDK client: a one-shot command needs both, and on two cores they overlap. It opens no connection and
  * changes no setting; the first TLS connection then finds the work done.
  */
-final class TlsWarmUp {
+final class WarmUp {
 
-    private TlsWarmUp() {
+    private WarmUp() {
     }
 
     static void start() {
-        Thread thread = new Thread(TlsWarmUp::warmUp, "tls-warm-up");
+        inBackground("tls-warm-up", WarmUp::warmUp);
+    }
+
+    /** Runs {@code work} on a daemon thread; a failure there is left for the main thread to meet. */
+    static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError e) {
+                // Only an optimization: the main thread does the same work and reports any real problem.
+            }
+        }, name);
         thread.setDaemon(true);
         thread.start();
     }
