@@ -1,26 +1,19 @@
 package io.github.mwaatrigger.commandline;
 
-import io.github.mwaatrigger.mwaa.DefaultTrust;
-import java.nio.ByteBuffer;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import io.github.mwaatrigger.mwaa.TlsWarmUp;
 
 /**
- * Loads the trust store and the JDK's TLS stack on a second thread while the main thread builds the AWS
- * SDK client: a one-shot command needs both, and on two cores they overlap. It opens no connection and
- * changes no setting; the first TLS connection then finds the work done.
+ * Work a one-shot command needs anyway, started on other threads while the main thread parses its
+ * arguments and builds its request: on two cores, they overlap.
  */
 final class WarmUp {
 
     private WarmUp() {
     }
 
+    /** Loads the TLS stack ({@link TlsWarmUp}) on a second thread. */
     static void start() {
-        inBackground("tls-warm-up", WarmUp::warmUp);
+        inBackground("tls-warm-up", TlsWarmUp::run);
     }
 
     /** Runs {@code work} on a daemon thread; a failure there is left for the main thread to meet. */
@@ -34,32 +27,5 @@ final class WarmUp {
         }, name);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * Initializes the JDK's default TLS context (every {@code HttpsURLConnection} does on creation, the AWS
-     * SDK's included) and produces (and throws away) a ClientHello from the shared trust's context, which
-     * loads the handshake code and makes a key share.
-     */
-    private static void warmUp() {
-        try {
-            HttpsURLConnection.getDefaultSSLSocketFactory();
-            SSLEngine engine = DefaultTrust.context().createSSLEngine("warm-up.invalid", 443);
-            engine.setUseClientMode(true);
-            engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
-            validateATrustedCertificate();
-        } catch (Exception | LinkageError e) {
-            // Only an optimization: the first connection will report any real problem.
-        }
-    }
-
-    /** Runs certificate path validation once (on a trusted certificate), which loads the PKIX machinery. */
-    private static void validateATrustedCertificate() throws CertificateException {
-        for (TrustManager manager : DefaultTrust.trustManagers()) {
-            if (manager instanceof X509TrustManager trust && trust.getAcceptedIssuers().length > 0) {
-                trust.checkServerTrusted(new X509Certificate[] {trust.getAcceptedIssuers()[0]}, "UNKNOWN");
-                return;
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.mwaa.Deadline;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,10 +33,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private final DagRunsApi api;
     private final Clock clock;
+    private final SnapStartPriming priming;
 
-    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public ApiHandler() {
         this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        priming.register();
     }
 
     public ApiHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
@@ -44,6 +47,24 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         MwaaServices mwaa = services.apply(settings);
         this.api = new DagRunsApi(mwaa.triggers(), mwaa.runs(), allowed, clock);
         this.clock = clock;
+        this.priming = new SnapStartPriming(mwaa, this::primeApiPath);
+    }
+
+    /**
+     * The request path on a made-up event that stops before MWAA: a POST whose DAG id is invalid, which
+     * is refused (400) before the allow-list and before any call.
+     */
+    private void primeApiPath() {
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
+                .withPath("/api/v1/dags/-priming/dagRuns").withPathParameters(Map.of("dag_id", "-priming"))
+                .withHeaders(Map.of("Content-Type", "application/json")).withBody("{\"conf\": {}}");
+        ApiGatewayRequests.toRequest(event, "priming")
+                .ifPresent(request -> ApiGatewayRequests.toEvent(api.handle(request, Deadline.after(MAX_RESPONSE_TIME, clock))));
+    }
+
+    /** The SnapStart priming this function registers. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

@@ -8,7 +8,10 @@ import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.github.mwaatrigger.uploads.DagRoutes;
+import io.github.mwaatrigger.uploads.ObjectUpload;
+import io.github.mwaatrigger.uploads.UploadRunIds;
 import io.github.mwaatrigger.uploads.UploadTriggers;
 import io.github.mwaatrigger.uploads.UploadTriggers.Outcome;
 import java.lang.System.Logger.Level;
@@ -28,16 +31,40 @@ public final class S3UploadHandler implements RequestHandler<S3Event, String> {
 
     private final UploadTriggers uploads;
     private final Clock clock;
+    private final SnapStartPriming priming;
 
-    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public S3UploadHandler() {
         this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        priming.register();
     }
 
     public S3UploadHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
         Settings settings = Settings.from(environment, System.getProperties());
-        this.uploads = new UploadTriggers(services.apply(settings).triggers(), DagRoutes.fromEnvironment(environment));
+        MwaaServices mwaa = services.apply(settings);
+        DagRoutes routes = DagRoutes.fromEnvironment(environment);
+        this.uploads = new UploadTriggers(mwaa.triggers(), routes);
         this.clock = clock;
+        this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(routes));
+    }
+
+    /** The upload path up to the trigger, on a made-up notification: decoding, routing, run id and conf. */
+    private static void primeUploadPath(DagRoutes routes) {
+        S3Event event = new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord("us-east-1",
+                "ObjectCreated:Put", "aws:s3", "2024-01-01T00:00:00.000Z", "2.1", null, null,
+                new S3EventNotification.S3Entity("priming", new S3EventNotification.S3BucketEntity("priming-bucket",
+                        null, "arn:aws:s3:::priming-bucket"), new S3EventNotification.S3ObjectEntity(
+                        "incoming/priming+file.csv", 1L, "etag", null, "01"), "1.0"), null)));
+        for (ObjectUpload upload : S3Records.of(event).uploads()) {
+            routes.dagFor(upload.key());
+            UploadRunIds.runIdFor(upload);
+            UploadTriggers.conf(upload);
+        }
+    }
+
+    /** The SnapStart priming this function registers. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     /**

@@ -39,17 +39,33 @@ public final class ScheduleHandler implements RequestStreamHandler {
     private final TriggerService triggers;
     private final Optional<String> defaultDagId;
     private final Clock clock;
+    private final SnapStartPriming priming;
 
-    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK. */
+    /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public ScheduleHandler() {
         this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        priming.register();
     }
 
     public ScheduleHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
         Settings settings = Settings.from(environment, System.getProperties());
-        this.triggers = services.apply(settings).triggers();
+        MwaaServices mwaa = services.apply(settings);
+        this.triggers = mwaa.triggers();
         this.defaultDagId = environment.get(DagRoutes.DAG_ID);
         this.clock = clock;
+        this.priming = new SnapStartPriming(mwaa, ScheduleHandler::primeSchedulePath);
+    }
+
+    /** The schedule path up to the trigger, on a made-up Scheduler input: parsing, run id and conf. */
+    private static void primeSchedulePath() {
+        ScheduleEvents.parse(Json.parseObject("{\"scheduled_time\": \"2024-01-01T00:00:00Z\", \"schedule_arn\": "
+                + "\"arn:aws:scheduler:us-east-1:123456789012:schedule/default/priming\"}", "priming event"),
+                Optional.of("priming_dag")).toRequest();
+    }
+
+    /** The SnapStart priming this function registers. */
+    SnapStartPriming priming() {
+        return priming;
     }
 
     @Override

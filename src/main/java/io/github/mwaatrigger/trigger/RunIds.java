@@ -3,12 +3,12 @@ package io.github.mwaatrigger.trigger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Building blocks for the run ids mwaa-trigger makes up. Every id built from them is valid for every
@@ -28,10 +28,14 @@ public final class RunIds {
         return unique("cli", Clock.systemUTC());
     }
 
-    /** A new, unique run id: {@code <prefix>__<UTC time>_<48 random bits>}. */
+    /**
+     * A new, unique run id: {@code <prefix>__<UTC time>_<48 random bits>}. The bits come from a new
+     * {@link SecureRandom} each time, so that execution environments restored from one SnapStart snapshot
+     * never share a random sequence.
+     */
     public static String unique(String prefix, Clock clock) {
         byte[] random = new byte[6];
-        ThreadLocalRandom.current().nextBytes(random);
+        new SecureRandom().nextBytes(random);
         return prefix + "__" + stamp(clock.instant()) + "_" + HexFormat.of().formatHex(random);
     }
 

@@ -81,7 +81,7 @@ public final class UploadTriggers {
      * The run's conf: {@code bucket, key, size, etag, version_id, sequencer, event_name, event_time, region},
      * leaving out what S3 did not send.
      */
-    static JsonObject conf(ObjectUpload upload) {
+    public static JsonObject conf(ObjectUpload upload) {
         JsonObject.Builder conf = JsonObject.builder().put("bucket", upload.bucket()).put("key", upload.key());
         if (upload.size() != null) {
             conf.put("size", JsonNumber.of(upload.size()));

@@ -91,6 +91,16 @@ class SamTemplateTest {
     }
 
     @Test
+    void functions_useSnapStartOnAPublishedAlias() throws IOException {
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE)))
+                .get("Globals")).get("Function");
+
+        assertThat(globals.get("AutoPublishAlias")).isEqualTo("live");
+        assertThat(globals.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(globals.get("Runtime")).isEqualTo("java21");
+    }
+
+    @Test
     void parametersWithoutDefault_mustBeGiven() {
         assertThatThrownBy(() -> SamTemplate.load(TEMPLATE, Map.of(), "us-east-1"))
                 .isInstanceOf(IllegalArgumentException.class)
