@@ -42,6 +42,8 @@ def main():
     parser.add_argument("--warm-triggers", type=int, default=200)
     parser.add_argument("--warm-up", type=int, default=30)
     parser.add_argument("--burst", type=int, default=50)
+    parser.add_argument("--readme", action="store_true",
+                        help="also put the results into README.md, between its bench:start and bench:end markers")
     args = parser.parse_args()
     if args.samples < 15:
         parser.error("--samples must be at least 15")
@@ -49,21 +51,30 @@ def main():
     emulator, exports = start_emulator(work)
     try:
         env = client_environment(exports, work)
-        report = [machine()]
         cold = cold_jobs(env, exports, args.samples)
-        report.append(cold_table(cold))
-        report.append(cold_path(env, cold))
-        report.append(warm(env, exports, args.warm_up, args.warm_triggers))
+        cold_detail = cold_path(env, cold)
+        warm_report = warm(env, exports, args.warm_up, args.warm_triggers)
     finally:
         emulator.terminate()
         emulator.wait(10)
-    report.append(package(work))
-    report.append(burst(args.burst))
-    text = "\n".join(report)
+    text = "\n".join([machine(), cold_table(cold), warm_report, package(work), cold_detail, burst(args.burst)])
     print(text)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "latest.md").write_text(text)
+    if args.readme:
+        update_readme(text)
+
+
+def update_readme(text):
+    readme = ROOT / "README.md"
+    content = readme.read_text()
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in content or end not in content:
+        raise SystemExit("README.md has no bench:start / bench:end markers")
+    body = text.replace("\n## ", "\n#### ").replace("# mwaa-trigger benchmark, ", "Latest run: ", 1)
+    before, rest = content.split(start, 1)
+    readme.write_text(before + start + "\n" + body + "\n" + end + rest.split(end, 1)[1])
 
 
 def start_emulator(work):
