@@ -74,7 +74,7 @@ class RealClientsTest {
 
     @Test
     void userGuidePythonScript_triggersADag() {
-        ExternalProcess.Result result = python("MyAirflowEnvironment", "dags trigger example_dag");
+        ExternalProcess.Result result = python("MyAirflowEnvironment", "example_dag");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).startsWith("200\n").contains("| example_dag | manual__");
@@ -83,7 +83,7 @@ class RealClientsTest {
 
     @Test
     void userGuidePythonScript_seesAirflowErrorsOnStderr() {
-        ExternalProcess.Result result = python("MyAirflowEnvironment", "dags trigger not_a_dag");
+        ExternalProcess.Result result = python("MyAirflowEnvironment", "not_a_dag");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).startsWith("200\n")
@@ -97,12 +97,13 @@ class RealClientsTest {
         return ExternalProcess.run(command, environment);
     }
 
-    private static ExternalProcess.Result python(String environmentName, String cliCommand) {
+    /** The MWAA guide's Python script (bench/guide_trigger.py), triggering {@code dagId}. */
+    private static ExternalProcess.Result python(String environmentName, String dagId) {
         Map<String, String> environment = environment();
         environment.put("AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString());
         environment.put("REQUESTS_CA_BUNDLE", TestTls.caPem().toString());
-        String script = Path.of("src", "test", "resources", "clients", "create_cli_token.py").toString();
-        return ExternalProcess.run(List.of("python3", script, environmentName, cliCommand), environment);
+        String script = Path.of("bench", "guide_trigger.py").toString();
+        return ExternalProcess.run(List.of("python3", script, environmentName, dagId), environment);
     }
 
     /** What the emulator subcommand exports, as a user's shell would have it. */
