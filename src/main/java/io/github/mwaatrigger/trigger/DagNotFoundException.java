@@ -2,7 +2,10 @@ package io.github.mwaatrigger.trigger;
 
 import io.github.mwaatrigger.TriggerFailure;
 
-/** Airflow does not know the DAG (it is not deployed, or its file failed to import). Retrying will not help until the DAG exists. */
+/**
+ * Airflow does not know the DAG (it is not deployed, or its file failed to import). Retrying will not
+ * help until the DAG exists.
+ */
 public final class DagNotFoundException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 

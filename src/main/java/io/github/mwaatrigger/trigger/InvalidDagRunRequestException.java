@@ -2,7 +2,10 @@ package io.github.mwaatrigger.trigger;
 
 import io.github.mwaatrigger.TriggerFailure;
 
-/** The request cannot be sent as it is: an invalid DAG id or run id, conf that is not a JSON object or is too large, or an argument Airflow refused. Fix the request; retrying will not help. */
+/**
+ * The request cannot be sent as it is: an invalid DAG id or run id, conf that is not a JSON object or is
+ * too large, or a value Airflow refused. Fix the request; retrying will not help.
+ */
 public final class InvalidDagRunRequestException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
