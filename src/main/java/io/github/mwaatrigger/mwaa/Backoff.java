@@ -1,5 +1,6 @@
 package io.github.mwaatrigger.mwaa;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -29,9 +30,13 @@ public record Backoff(Duration base, Duration cap, RandomGenerator random) {
     /** The largest ceiling of a wait after a "busy" answer. */
     public static final Duration BUSY_CAP = Duration.ofSeconds(1);
 
-    /** 250 ms doubling up to 8 s. */
+    /**
+     * 250 ms doubling up to 8 s, with jitter from a {@link SecureRandom}: thread-safe, and fresh in every
+     * execution environment restored from one SnapStart snapshot (a seeded generator made before the
+     * snapshot would make every restored environment retry at the same moments).
+     */
     public static Backoff standard() {
-        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8), RandomGenerator.getDefault());
+        return new Backoff(Duration.ofMillis(250), Duration.ofSeconds(8), new SecureRandom());
     }
 
     /** The wait before retry number {@code retry} (0 for the first retry). */

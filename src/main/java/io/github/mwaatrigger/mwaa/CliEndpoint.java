@@ -67,7 +67,7 @@ public final class CliEndpoint {
         byte[] body = commandLine.getBytes(StandardCharsets.UTF_8);
         for (int redirects = 0; ; redirects++) {
             URL from = url;
-            Attempt attempt = send(from, token, body, deadline.remaining());
+            Attempt attempt = send(from, token, body, deadline);
             Optional<URL> next = attempt.redirect().flatMap(location -> sameHost(from, location));
             if (next.isEmpty() || redirects == MAX_REDIRECTS) {
                 return attempt.exchange();
@@ -96,7 +96,12 @@ public final class CliEndpoint {
         }
     }
 
-    private static Attempt send(URL url, CliToken token, byte[] body, Duration timeout) {
+    /**
+     * One request. The connect time-out and, once connected (the TLS handshake included), the read
+     * time-out are set to what is left of {@code deadline}; a server that trickles its answer can still
+     * stretch a read, which the JDK's {@code HttpURLConnection} does not bound as a whole.
+     */
+    private static Attempt send(URL url, CliToken token, byte[] body, Deadline deadline) {
         HttpsURLConnection connection;
         try {
             connection = (HttpsURLConnection) url.openConnection();
@@ -105,13 +110,14 @@ public final class CliEndpoint {
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
             connection.setDoOutput(true);
-            connection.setConnectTimeout(millis(min(timeout, MAX_CONNECT_TIMEOUT)));
-            connection.setReadTimeout(millis(timeout));
+            connection.setConnectTimeout(millis(min(deadline.remaining(), MAX_CONNECT_TIMEOUT)));
+            connection.setReadTimeout(millis(deadline.remaining()));
             connection.setFixedLengthStreamingMode(body.length);
             connection.setRequestProperty("Authorization", "Bearer " + token.value());
             connection.setRequestProperty("Content-Type", "text/plain");
             connection.setRequestProperty("Accept", "application/json");
             connection.connect();
+            connection.setReadTimeout(millis(deadline.remaining()));
         } catch (IOException e) {
             return new Attempt(new Exchange.NotSent(e));
         }

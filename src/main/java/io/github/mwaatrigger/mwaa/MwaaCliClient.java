@@ -133,7 +133,8 @@ public final class MwaaCliClient {
 
     private Outcome attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
         try {
-            if (!slots.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+            long wait = deadline.remaining().minus(MINIMUM_ATTEMPT).toMillis();
+            if (wait < 0 || !slots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
                 return Outcome.busy("every CLI slot of this process stayed busy", Optional.empty());
             }
         } catch (InterruptedException e) {
@@ -153,6 +154,9 @@ public final class MwaaCliClient {
             token = tokens.token(deadline);
         } catch (MwaaUnavailableException e) {
             return Outcome.retry(e.getMessage(), e.reason());
+        }
+        if (!deadline.allows(MINIMUM_ATTEMPT)) {
+            return Outcome.retry("no time was left to send the command", MwaaUnavailableException.Reason.TIMED_OUT);
         }
         CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
         if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {

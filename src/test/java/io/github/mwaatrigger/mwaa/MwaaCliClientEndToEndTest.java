@@ -272,6 +272,29 @@ class MwaaCliClientEndToEndTest {
     }
 
     @Test
+    void callerThatWaitedTooLongForASlot_sendsNothingRatherThanACommandItCannotWaitFor() throws Exception {
+        emulator = TestEmulator.start(EmulatorConfig.builder().cliCapacity(4, Duration.ofMillis(1000)));
+        Settings oneSlot = Settings.from(TestEmulator.environment(emulator)
+                .with(Settings.MAX_CONCURRENT_CLI_CALLS, "1"), new Properties());
+        MwaaCliClient cli = TestEmulator.services(oneSlot, java.time.Clock.systemUTC()).cli();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<CliOutput> first = pool.submit(() -> cli.execute(LIST, Idempotency.NOT_IDEMPOTENT,
+                    Deadline.after(Duration.ofSeconds(5))));
+            Thread.sleep(100);
+            Future<CliOutput> second = pool.submit(() -> cli.execute(LIST, Idempotency.NOT_IDEMPOTENT,
+                    Deadline.after(Duration.ofMillis(1200))));
+
+            assertThat(first.get().stdout()).contains("example_dag");
+            assertThatThrownBy(second::get).hasCauseInstanceOf(MwaaUnavailableException.class)
+                    .hasMessageContaining("every CLI slot of this process stayed busy");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
     void transientControlPlaneFailure_isRetried() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
         emulator.injectControlPlaneFaults(Fault.status(500), new Fault.DropConnection());
