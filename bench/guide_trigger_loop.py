@@ -23,9 +23,9 @@ def trigger():
         'https://{0}/aws_mwaa/cli'.format(mwaa_cli_token['WebServerHostname']),
         headers={'Authorization': 'Bearer ' + mwaa_cli_token['CliToken'], 'Content-Type': 'text/plain'},
         data='dags trigger {0}'.format(dag_name))
-    base64.b64decode(response.json()['stdout']).decode('utf8')
     if response.status_code != 200:
         raise SystemExit('HTTP {0}'.format(response.status_code))
+    base64.b64decode(response.json()['stdout']).decode('utf8')
 
 
 for _ in range(warm_up):
