@@ -128,17 +128,23 @@ def stats(exports):
 
 def cold_jobs(env, exports, samples):
     java = [str(LAUNCHER), "trigger", DAG, "--conf", '{"source": "bench"}']
-    python = ["python3", str(ROOT / "bench" / "guide_trigger.py"), exports["MWAA_ENVIRONMENT_NAME"], DAG]
-    sides = {"java": java, "python": python}
+
+    def python(run):
+        # The guide's bare `dags trigger` lets Airflow derive the run id from the second, so two triggers in
+        # one second collide (DagRunAlreadyExists); a unique run id with microseconds keeps each run new.
+        unique = f"{DAG} -r bench_python_{run}_{time.time_ns()} --no-replace-microseconds"
+        return ["python3", str(ROOT / "bench" / "guide_trigger.py"), exports["MWAA_ENVIRONMENT_NAME"], unique]
+
+    sides = {"java": lambda run: java, "python": python}
     for command in sides.values():
-        for _ in range(2):
-            measure(command, env)
+        for warm_up in range(2):
+            measure(command(f"warm_up_{warm_up}"), env)
     results = {name: {"wall": [], "rss": [], "cli_tokens_issued": 0, "cli_requests": 0} for name in sides}
     for i in range(samples):
         order = ["java", "python"] if i % 2 == 0 else ["python", "java"]
         for name in order:
             before = stats(exports)
-            wall, rss, out = measure(sides[name], env)
+            wall, rss, out = measure(sides[name](i), env)
             after = stats(exports)
             if after["runs"] - before["runs"] != 1:
                 raise SystemExit(f"the {name} trigger did not create exactly one DAG run: {out}")
@@ -165,7 +171,9 @@ def cold_table(cold):
              f"Method: {cold['samples']} runs of each side, alternating (Java first on even rounds, Python first on "
              "odd), after 2 discarded runs each; wall time from fork to exit, measured by the harness with "
              "`os.wait4`. Both sides trigger `example_dag` on the emulator (CreateCliToken, then one CLI POST), and "
-             "the harness checks with the emulator that every timed run created exactly one DAG run.", "",
+             "the harness checks with the emulator that every timed run created exactly one DAG run. The Python side "
+             "gets `-r <unique id> --no-replace-microseconds` after the DAG name: the guide's bare `dags trigger` "
+             "takes its run id from the second, so back-to-back triggers collide with `DagRunAlreadyExists`.", "",
              "| side | command | median | IQR | min-max |", "|---|---|---|---|---|",
              f"| Java | `bin/mwaa-trigger trigger {DAG} --conf ...` | {jm:.0f} ms | {jq1:.0f}-{jq3:.0f} ms | "
              f"{jmin:.0f}-{jmax:.0f} ms |",
