@@ -41,7 +41,7 @@ final class AirflowSimulation {
         }
 
         /** A run with this run id exists, or (2.2+) one at this logical date. */
-        record AlreadyExists(EmulatedRun existing, Instant requestedDate, String requestedRunId) implements Trigger {
+        record AlreadyExists(Instant requestedDate, String requestedRunId) implements Trigger {
         }
 
         /** The database refused a second run at the same logical date. */
@@ -100,7 +100,7 @@ final class AirflowSimulation {
         for (EmulatedRun run : runs) {
             boolean sameDate = date.isPresent() && date.equals(run.logicalDate());
             if (run.runId().equals(id) || (byDateToo && sameDate)) {
-                return new Trigger.AlreadyExists(run, date.orElse(now), id);
+                return new Trigger.AlreadyExists(date.orElse(now), id);
             }
         }
         if (date.isPresent() && runs.stream().anyMatch(run -> date.equals(run.logicalDate()))) {

@@ -1,6 +1,5 @@
 package io.github.mwaatrigger.emulator;
 
-import io.github.mwaatrigger.airflow.AirflowVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,14 +27,6 @@ final class AirflowTexts {
     static String str(Instant instant) {
         String iso = isoformat(instant);
         return iso.substring(0, 10) + ' ' + iso.substring(11);
-    }
-
-    /**
-     * {@code str()} of a pendulum date as the version's pendulum writes it: pendulum 2 (Airflow before
-     * 2.8) like {@code isoformat()}, pendulum 3 with a space.
-     */
-    static String pendulumStr(Instant instant, AirflowVersion version) {
-        return version.isAtLeast(2, 8, 0) ? str(instant) : isoformat(instant);
     }
 
     /** An Airflow log line as the console handler prints it on stdout. */

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How an {@link MwaaEmulator} behaves. Start from {@link #defaults()} and change what matters with the
- * {@code with...} methods.
+ * How an {@link MwaaEmulator} behaves. Take {@link #defaults()}, or start from {@link #builder()} (whose
+ * settings start at the defaults) and change what matters.
  *
  * @param environmentName       the one MWAA environment it serves
  * @param region                the region its SigV4 credential scope must name
@@ -65,27 +65,6 @@ public record EmulatorConfig(String environmentName, String region, AirflowVersi
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** A builder that starts from this configuration. */
-    public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.environmentName = environmentName;
-        builder.region = region;
-        builder.airflowVersion = airflowVersion;
-        builder.dags = dags;
-        builder.accessKeyId = accessKeyId;
-        builder.secretAccessKey = secretAccessKey;
-        builder.controlPlanePort = controlPlanePort;
-        builder.webServerPort = webServerPort;
-        builder.tokenLifetime = tokenLifetime;
-        builder.maxConcurrentCliCalls = maxConcurrentCliCalls;
-        builder.cliLatency = cliLatency;
-        builder.runStartsAfter = runStartsAfter;
-        builder.runFinishesAfter = runFinishesAfter;
-        builder.noisyOutput = noisyOutput;
-        builder.clock = clock;
-        return builder;
     }
 
     /** Collects an {@link EmulatorConfig}; every setting starts at its {@link #defaults() default}. */
