@@ -138,7 +138,7 @@ final class AirflowCliEmulation {
             String runId = exists.requestedRunId();
             String date = AirflowTexts.str(exists.requestedDate());
             String message;
-            if (version.major() == 1 || !version.isAtLeast(2, 2, 0)) {
+            if (!version.isAtLeast(2, 2, 0)) {
                 message = "Run id " + runId + " already exists for dag id " + dagId;
             } else if (version.major() == 3) {
                 message = "A DAG Run already exists for DAG " + dagId + " with run id " + runId;
@@ -193,7 +193,7 @@ final class AirflowCliEmulation {
     private String createdLine(EmulatedRun run, Instant now) {
         String executionDate = AirflowTexts.isoformat(run.logicalDate().orElse(run.runAfter()));
         String repr;
-        if (version.major() == 1 || version.equals(AirflowVersion.of(2, 0, 0)) || !version.isAtLeast(2, 1, 0)) {
+        if (!version.isAtLeast(2, 1, 0)) {
             repr = "<DagRun " + run.dagId() + " @ " + executionDate + ": " + run.runId()
                     + ", externally triggered: True>";
         } else {
@@ -348,7 +348,7 @@ final class AirflowCliEmulation {
     }
 
     private CommandOutput dagMissing(String dagId) {
-        if (version.major() == 1 || !version.isAtLeast(2, 1, 0)) {
+        if (!version.isAtLeast(2, 1, 0)) {
             return CommandOutput.err(AirflowTexts.traceback("cli/commands/dag_command.py",
                     "airflow.exceptions.AirflowException: Dag id " + dagId + " not found"));
         }
