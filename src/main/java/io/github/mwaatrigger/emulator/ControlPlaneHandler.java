@@ -47,7 +47,19 @@ final class ControlPlaneHandler implements HttpHandler {
                 config.clock());
     }
 
+    /**
+     * Queues {@code next}, one fault per request. The MWAA API acts out only {@link Fault.Status} and
+     * {@link Fault.DropConnection}.
+     *
+     * @throws IllegalArgumentException for any other fault, before anything is queued
+     */
     void inject(List<Fault> next) {
+        for (Fault fault : next) {
+            if (!(fault instanceof Fault.Status || fault instanceof Fault.DropConnection)) {
+                throw new IllegalArgumentException("the MWAA API emulation cannot act out " + fault
+                        + "; it supports Fault.Status and Fault.DropConnection");
+            }
+        }
         faults.addAll(next);
     }
 

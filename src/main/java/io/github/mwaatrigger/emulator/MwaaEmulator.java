@@ -182,7 +182,12 @@ public final class MwaaEmulator implements AutoCloseable {
         webServerHandler.inject(Arrays.asList(faults));
     }
 
-    /** Acts out {@code faults} on the next MWAA API requests, one fault per request. */
+    /**
+     * Acts out {@code faults} on the next MWAA API requests, one fault per request.
+     *
+     * @throws IllegalArgumentException if a fault is neither {@link Fault.Status} (its status, with an AWS
+     *                                  error body of its own) nor {@link Fault.DropConnection}
+     */
     public void injectControlPlaneFaults(Fault... faults) {
         controlPlaneHandler.inject(Arrays.asList(faults));
     }
