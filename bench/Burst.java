@@ -39,7 +39,7 @@ public class Burst {
         int capacity = Integer.parseInt(args[1]);
         int latencyMs = Integer.parseInt(args[2]);
         String clientSlots = args.length > 3 ? args[3] : "4";
-        EmulatorConfig config = EmulatorConfig.builder().dags(List.of("burst_dag", "warm_up_dag")).noisyOutput(true)
+        EmulatorConfig config = EmulatorConfig.builder().dags(List.of("burst_dag", "warm_up_dag"))
                 .cliCapacity(capacity, Duration.ofMillis(latencyMs)).build();
         try (MwaaEmulator emulator = MwaaEmulator.start(config)) {
             Path trust = Files.createTempDirectory("burst");

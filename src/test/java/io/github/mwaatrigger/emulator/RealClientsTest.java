@@ -25,7 +25,7 @@ class RealClientsTest {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = TestEmulator.start(EmulatorConfig.builder().noisyOutput(true));
+        emulator = TestEmulator.start(EmulatorConfig.builder());
     }
 
     @AfterAll

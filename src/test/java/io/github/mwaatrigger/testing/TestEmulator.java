@@ -24,7 +24,7 @@ public final class TestEmulator {
     private TestEmulator() {
     }
 
-    /** An emulator with quiet defaults: instant commands, runs that move on quickly. */
+    /** An emulator on the test CA, configured by {@code config} (noisy output, as on MWAA, unless turned off). */
     public static MwaaEmulator start(EmulatorConfig.Builder config) {
         return MwaaEmulator.start(config.build(), TestTls.authority());
     }
