@@ -43,9 +43,8 @@ public class Burst {
                 .cliCapacity(capacity, Duration.ofMillis(latencyMs)).build();
         try (MwaaEmulator emulator = MwaaEmulator.start(config)) {
             Path trust = Files.createTempDirectory("burst");
-            emulator.certificateAuthority().writeTruststore(trust.resolve("truststore.p12"), "burst".toCharArray());
+            emulator.certificateAuthority().writeTruststore(trust.resolve("truststore.p12"));
             System.setProperty("javax.net.ssl.trustStore", trust.resolve("truststore.p12").toString());
-            System.setProperty("javax.net.ssl.trustStorePassword", "burst");
             System.setProperty("aws.accessKeyId", config.accessKeyId());
             System.setProperty("aws.secretAccessKey", config.secretAccessKey());
             MwaaServices services = MwaaServices.create(Settings.from(new Environment(Map.of(

@@ -21,7 +21,6 @@ import java.util.List;
 public class WarmTriggers {
     public static void main(String[] args) {
         System.setProperty("javax.net.ssl.trustStore", System.getenv("MWAA_TRUSTSTORE"));
-        System.setProperty("javax.net.ssl.trustStorePassword", System.getenv("MWAA_TRUSTSTORE_PASSWORD"));
         String dagId = args[0];
         int warmUp = Integer.parseInt(args[1]);
         int triggers = Integer.parseInt(args[2]);

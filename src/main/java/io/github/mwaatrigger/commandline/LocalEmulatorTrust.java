@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,29 +16,27 @@ import java.util.Map;
 final class LocalEmulatorTrust {
 
     static final String TRUSTSTORE = "MWAA_TRUSTSTORE";
-    static final String TRUSTSTORE_PASSWORD = "MWAA_TRUSTSTORE_PASSWORD";
     static final String CA_PEM = "MWAA_CA_PEM";
 
     private LocalEmulatorTrust() {
     }
 
-    /** Writes {@code ca.pem} and {@code truststore.p12} into {@code directory}; returns the variables naming them. */
+    /**
+     * Writes {@code ca.pem} and {@code truststore.p12} (which needs no password) into {@code directory};
+     * returns the variables naming them.
+     */
     static Map<String, String> writeTrustFiles(MwaaEmulator emulator, Path directory) {
-        byte[] random = new byte[12];
-        new SecureRandom().nextBytes(random);
-        String password = HexFormat.of().formatHex(random);
         Path pem = directory.resolve("ca.pem").toAbsolutePath();
         Path truststore = directory.resolve("truststore.p12").toAbsolutePath();
         try {
             emulator.certificateAuthority().writeCertificatePem(pem);
-            emulator.certificateAuthority().writeTruststore(truststore, password.toCharArray());
+            emulator.certificateAuthority().writeTruststore(truststore);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the emulator's CA files to " + directory, e);
         }
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(CA_PEM, pem.toString());
         variables.put(TRUSTSTORE, truststore.toString());
-        variables.put(TRUSTSTORE_PASSWORD, password);
         return variables;
     }
 
@@ -53,7 +49,6 @@ final class LocalEmulatorTrust {
     static void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException {
         Map<String, String> files = writeTrustFiles(emulator, Files.createTempDirectory("mwaa-trigger-demo-"));
         System.setProperty("javax.net.ssl.trustStore", files.get(TRUSTSTORE));
-        System.setProperty("javax.net.ssl.trustStorePassword", files.get(TRUSTSTORE_PASSWORD));
         System.setProperty("aws.accessKeyId", config.accessKeyId());
         System.setProperty("aws.secretAccessKey", config.secretAccessKey());
     }
@@ -68,9 +63,5 @@ final class LocalEmulatorTrust {
             return;
         }
         System.setProperty("javax.net.ssl.trustStore", truststore);
-        String password = environment.get(TRUSTSTORE_PASSWORD);
-        if (password != null) {
-            System.setProperty("javax.net.ssl.trustStorePassword", password);
-        }
     }
 }

@@ -11,11 +11,14 @@ import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.testing.TestTls;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import io.github.mwaatrigger.emulator.ShellWords;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +172,7 @@ class CommandLineTest {
     }
 
     @Test
-    void emulator_printsExportLinesThenReady(@TempDir Path stateDir) {
+    void emulator_printsExportLinesThenReady(@TempDir Path stateDir) throws Exception {
         int code = run(TestEmulator.environment(emulator), "emulator", "--airflow-version", "3.0.6", "--dags",
                 "etl_daily,report", "--environment", "LocalEnv", "--state-dir", stateDir.toString());
 
@@ -184,11 +187,17 @@ class CommandLineTest {
             exports.put(assignment.substring(0, assignment.indexOf('=')), ShellWords.split(value).get(0));
         });
         assertThat(exports).containsKeys("AWS_ENDPOINT_URL_MWAA", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_REGION", "MWAA_ENVIRONMENT_NAME", "MWAA_CA_PEM", "MWAA_TRUSTSTORE", "MWAA_TRUSTSTORE_PASSWORD");
+                "AWS_REGION", "MWAA_ENVIRONMENT_NAME", "MWAA_CA_PEM", "MWAA_TRUSTSTORE")
+                .doesNotContainKey("MWAA_TRUSTSTORE_PASSWORD");
         assertThat(exports.get("MWAA_ENVIRONMENT_NAME")).isEqualTo("LocalEnv");
         assertThat(exports.get("AIRFLOW_VERSION")).isEqualTo("3.0.6");
         assertThat(Path.of(exports.get("MWAA_CA_PEM"))).content().startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Path.of(exports.get("MWAA_TRUSTSTORE"))).exists();
+        KeyStore truststore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(exports.get("MWAA_TRUSTSTORE")))) {
+            truststore.load(in, null);
+        }
+        assertThat(truststore.size()).isEqualTo(1);
     }
 
     @Test

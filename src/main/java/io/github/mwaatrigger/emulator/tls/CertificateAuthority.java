@@ -136,8 +136,21 @@ public final class CertificateAuthority {
     }
 
     /**
+     * Writes a PKCS#12 truststore holding this authority's certificate as its only trusted entry, with no
+     * password: as {@link #writeTruststore(Path, char[])} writes it, it loads without one, so
+     * {@code -Djavax.net.ssl.trustStore=<file>} is all a JVM needs.
+     *
+     * @param file the file to create or replace
+     * @throws IOException if the file cannot be written
+     */
+    public void writeTruststore(Path file) throws IOException {
+        writeTruststore(file, new char[0]);
+    }
+
+    /**
      * Writes a PKCS#12 truststore holding this authority's certificate as its only trusted entry, for
-     * example for {@code -Djavax.net.ssl.trustStore=<file> -Djavax.net.ssl.trustStorePassword=<password>}.
+     * example for {@code -Djavax.net.ssl.trustStore=<file>} (with or without
+     * {@code -Djavax.net.ssl.trustStorePassword=<password>}).
      * A certificate is public, so the store is written without encryption or integrity MAC (the JDK's
      * {@code keystore.pkcs12.certProtectionAlgorithm} and {@code macAlgorithm} set to {@code NONE} while it
      * is written): loading it then costs no key derivation, which matters for a short-lived client's

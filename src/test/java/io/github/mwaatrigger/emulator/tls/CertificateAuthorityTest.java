@@ -264,6 +264,21 @@ class CertificateAuthorityTest {
         assertThat(truststore.getCertificate(aliases.get(0))).isEqualTo(authorityCertificate);
     }
 
+    @Test
+    void writesATruststoreThatLoadsWithoutAPassword() throws Exception {
+        Path file = directory.resolve("no-password.p12");
+
+        authority.writeTruststore(file);
+
+        KeyStore truststore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            truststore.load(in, null);
+        }
+        List<String> aliases = Collections.list(truststore.aliases());
+        assertThat(aliases).hasSize(1);
+        assertThat(truststore.getCertificate(aliases.get(0))).isEqualTo(authorityCertificate);
+    }
+
     private static void validate(X509Certificate server, X509Certificate trustedAuthority) throws Exception {
         CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(server));
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(trustedAuthority, null)));
