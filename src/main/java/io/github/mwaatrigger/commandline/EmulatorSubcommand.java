@@ -20,8 +20,11 @@ import java.util.function.Function;
 
 /**
  * {@code emulator}: runs the MWAA emulator in the foreground until stopped. It first prints
- * {@code export KEY=VALUE} lines that point any client at it (source them with
- * {@code eval "$(... emulator | sed '/^READY$/q')"} or copy them), then {@code READY}.
+ * {@code export KEY=VALUE} lines that point any client at it, then {@code READY}. Copy them, or (as the
+ * README's quick start does) send stdout to a file in the background, wait until the file has a
+ * {@code READY} line, and {@code eval} its {@code export} lines. A command substitution around the
+ * running emulator (such as {@code eval "$(... emulator | sed /^READY$/q)"}) never returns: the shell waits
+ * for every command of the pipeline, and the emulator runs until stopped.
  */
 final class EmulatorSubcommand implements Subcommand {
 
