@@ -1,5 +1,6 @@
 package io.github.mwaatrigger.commandline;
 
+import io.github.mwaatrigger.airflow.AirflowVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,6 +90,15 @@ final class Arguments {
 
     List<String> positionals() {
         return positionals;
+    }
+
+    /** {@code text} as the Airflow version {@code --airflow-version} names; anything else is a usage error. */
+    static AirflowVersion airflowVersion(String text) throws UsageException {
+        try {
+            return AirflowVersion.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--airflow-version: " + e.getMessage());
+        }
     }
 
     /** The value of {@code name} as a whole number within {@code min..max}. */

@@ -99,10 +99,6 @@ final class DemoSubcommand implements Subcommand {
         String version = arguments.option("--airflow-version")
                 .or(() -> java.util.Optional.ofNullable(parameters.get("AirflowVersion")).filter(v -> !v.equals("auto")))
                 .orElse(EmulatorConfig.defaults().airflowVersion().toString());
-        try {
-            return AirflowVersion.parse(version);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--airflow-version: " + e.getMessage());
-        }
+        return Arguments.airflowVersion(version);
     }
 }

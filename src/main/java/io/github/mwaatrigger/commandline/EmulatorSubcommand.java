@@ -1,6 +1,5 @@
 package io.github.mwaatrigger.commandline;
 
-import io.github.mwaatrigger.airflow.AirflowVersion;
 import io.github.mwaatrigger.airflow.ShellQuoting;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
@@ -90,11 +89,7 @@ final class EmulatorSubcommand implements Subcommand {
         arguments.option("--environment").ifPresent(builder::environmentName);
         arguments.option("--region").ifPresent(builder::region);
         if (arguments.option("--airflow-version").isPresent()) {
-            try {
-                builder.airflowVersion(AirflowVersion.parse(arguments.option("--airflow-version").get()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--airflow-version: " + e.getMessage());
-            }
+            builder.airflowVersion(Arguments.airflowVersion(arguments.option("--airflow-version").get()));
         }
         arguments.listOption("--dags").ifPresent(builder::dags);
         int concurrency = arguments.intOption("--max-concurrent-cli-calls", 1, 1000).orElse(4);

@@ -1,6 +1,5 @@
 package io.github.mwaatrigger.commandline;
 
-import io.github.mwaatrigger.airflow.AirflowVersion;
 import io.github.mwaatrigger.api.AllowedDags;
 import io.github.mwaatrigger.api.DagRunsApi;
 import io.github.mwaatrigger.config.Environment;
@@ -95,11 +94,7 @@ final class ServeSubcommand implements Subcommand {
         EmulatorConfig.Builder builder = EmulatorConfig.builder()
                 .dags(arguments.listOption("--dags").orElse(EMULATOR_DAGS));
         if (arguments.option("--airflow-version").isPresent()) {
-            try {
-                builder.airflowVersion(AirflowVersion.parse(arguments.option("--airflow-version").get()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--airflow-version: " + e.getMessage());
-            }
+            builder.airflowVersion(Arguments.airflowVersion(arguments.option("--airflow-version").get()));
         }
         return builder.build();
     }
