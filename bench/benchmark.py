@@ -3,17 +3,20 @@
 boto3 + requests script, over loopback HTTPS against the embedded MWAA emulator (no AWS).
 
 1. Cold job: a fresh process per trigger, `bin/mwaa-trigger trigger ...` (as the README says to run it)
-   against `python3 bench/guide_trigger.py ...`, alternating the two, wall time and peak RSS per process.
+   against `python3 bench/guide_trigger.py ...`, and `java -jar target/mwaa-trigger.jar trigger ...` (the
+   same without the launcher's JVM options and class-data archive), in rotating order; wall time, CPU time
+   and peak RSS per process.
 2. Warm trigger: triggers in one process after a warm-up (bench/WarmTriggers.java, the production object
    graph, against bench/guide_trigger_loop.py), with the requests each trigger made to each endpoint.
 3. Package: what `sam build` deploys for a function (target/classes plus the runtime jars), zipped,
    against the floor of the dependencies the project must have.
-4. Cold path detail: classes loaded and peak RSS of the cold job.
+4. Cold path detail: classes loaded, CPU time and peak RSS of the cold job.
 5. Burst: many triggers at once at an emulator with a small CLI concurrency cap and slow commands.
 
 Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md.
 """
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -26,6 +29,7 @@ import tempfile
 import time
 import urllib.request
 import zipfile
+from collections import namedtuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +38,8 @@ LAUNCHER = ROOT / "bin" / "mwaa-trigger"
 DAG = "example_dag"
 # What the project must have at run time (the issue's floor); anything else in the package is extra.
 FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac")
+SIDES = ("java", "python", "java_jar")
+Run = namedtuple("Run", "wall cpu rss out")
 
 
 def main():
@@ -106,7 +112,8 @@ def client_environment(exports, work):
 
 
 def measure(command, env):
-    """Runs command; returns (wall seconds, peak RSS in MiB). Fails loudly if it fails."""
+    """Runs command; returns a Run: wall seconds, CPU seconds (user + sys, from the process's rusage),
+    peak RSS in MiB, and its stdout. Fails loudly if it fails."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
@@ -117,7 +124,7 @@ def measure(command, env):
             err.seek(0)
             raise SystemExit(f"{command} failed: {err.read().decode()}")
         out.seek(0)
-        return wall, usage.ru_maxrss / 1024, out.read().decode()
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode())
 
 
 def stats(exports):
@@ -127,7 +134,10 @@ def stats(exports):
 
 
 def cold_jobs(env, exports, samples):
-    java = [str(LAUNCHER), "trigger", DAG, "--conf", '{"source": "bench"}']
+    trigger = ["trigger", DAG, "--conf", '{"source": "bench"}']
+    java = [str(LAUNCHER), *trigger]
+    java_jar = [os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java",
+                "-jar", str(JAR), *trigger]
 
     def python(run):
         # The guide's bare `dags trigger` lets Airflow derive the run id from the second, so two triggers in
@@ -135,21 +145,22 @@ def cold_jobs(env, exports, samples):
         unique = f"{DAG} -r bench_python_{run}_{time.time_ns()} --no-replace-microseconds"
         return ["python3", str(ROOT / "bench" / "guide_trigger.py"), exports["MWAA_ENVIRONMENT_NAME"], unique]
 
-    sides = {"java": lambda run: java, "python": python}
+    sides = {"java": lambda run: java, "python": python, "java_jar": lambda run: java_jar}
     for command in sides.values():
         for warm_up in range(2):
             measure(command(f"warm_up_{warm_up}"), env)
-    results = {name: {"wall": [], "rss": [], "cli_tokens_issued": 0, "cli_requests": 0} for name in sides}
+    results = {name: {"wall": [], "cpu": [], "rss": [], "cli_tokens_issued": 0, "cli_requests": 0} for name in sides}
+    orders = list(itertools.permutations(SIDES))
     for i in range(samples):
-        order = ["java", "python"] if i % 2 == 0 else ["python", "java"]
-        for name in order:
+        for name in orders[i % len(orders)]:
             before = stats(exports)
-            wall, rss, out = measure(sides[name](i), env)
+            run = measure(sides[name](i), env)
             after = stats(exports)
             if after["runs"] - before["runs"] != 1:
-                raise SystemExit(f"the {name} trigger did not create exactly one DAG run: {out}")
-            results[name]["wall"].append(wall)
-            results[name]["rss"].append(rss)
+                raise SystemExit(f"the {name} trigger did not create exactly one DAG run: {run.out}")
+            results[name]["wall"].append(run.wall)
+            results[name]["cpu"].append(run.cpu)
+            results[name]["rss"].append(run.rss)
             for key in ("cli_tokens_issued", "cli_requests"):
                 results[name][key] += after[key] - before[key]
     results["samples"] = samples
@@ -163,25 +174,30 @@ def spread(values, scale=1000.0):
 
 
 def cold_table(cold):
-    java, python = cold["java"], cold["python"]
+    java, python, java_jar = cold["java"], cold["python"], cold["java_jar"]
     ratios = [j / p for j, p in zip(java["wall"], python["wall"])]
     jm, jq1, jq3, jmin, jmax = spread(java["wall"])
     pm, pq1, pq3, pmin, pmax = spread(python["wall"])
+    xm, xq1, xq3, xmin, xmax = spread(java_jar["wall"])
     lines = ["## 1. Cold job: one trigger in a fresh process", "",
-             f"Method: {cold['samples']} runs of each side, alternating (Java first on even rounds, Python first on "
-             "odd), after 2 discarded runs each; wall time from fork to exit, measured by the harness with "
-             "`os.wait4`. Both sides trigger `example_dag` on the emulator (CreateCliToken, then one CLI POST), and "
-             "the harness checks with the emulator that every timed run created exactly one DAG run. The Python side "
-             "gets `-r <unique id> --no-replace-microseconds` after the DAG name: the guide's bare `dags trigger` "
+             f"Method: {cold['samples']} rounds, each running the three commands below once, in the six possible "
+             "orders in turn, after 2 discarded runs of each; wall time from fork to exit, measured by the harness "
+             "with `os.wait4`. Every command triggers `example_dag` on the emulator (CreateCliToken, then one CLI "
+             "POST), and the harness checks with the emulator that every timed run created exactly one DAG run. "
+             "The `java -jar` row runs the same jar without the launcher's JVM options and class-data archive. The "
+             "Python side gets `-r <unique id> --no-replace-microseconds` after the DAG name: the guide's bare `dags trigger` "
              "takes its run id from the second, so back-to-back triggers collide with `DagRunAlreadyExists`.", "",
              "| side | command | median | IQR | min-max |", "|---|---|---|---|---|",
              f"| Java | `bin/mwaa-trigger trigger {DAG} --conf ...` | {jm:.0f} ms | {jq1:.0f}-{jq3:.0f} ms | "
              f"{jmin:.0f}-{jmax:.0f} ms |",
              f"| Python | `python3 bench/guide_trigger.py ...` (the guide's script) | {pm:.0f} ms | {pq1:.0f}-{pq3:.0f} ms | "
-             f"{pmin:.0f}-{pmax:.0f} ms |", "",
+             f"{pmin:.0f}-{pmax:.0f} ms |",
+             f"| Java without the launcher | `java -jar target/mwaa-trigger.jar trigger {DAG} --conf ...` | {xm:.0f} ms | "
+             f"{xq1:.0f}-{xq3:.0f} ms | {xmin:.0f}-{xmax:.0f} ms |", "",
              f"**Ratio Java / Python: {jm / pm:.2f}** (ratio of medians; median of the {len(ratios)} paired ratios "
              f"{statistics.median(ratios):.2f}, IQR {statistics.quantiles(ratios, n=4)[0]:.2f}-"
-             f"{statistics.quantiles(ratios, n=4)[2]:.2f}).", ""]
+             f"{statistics.quantiles(ratios, n=4)[2]:.2f}). `java -jar` instead of `bin/mwaa-trigger`: "
+             f"{xm - jm:+.0f} ms (difference of medians).", ""]
     return "\n".join(lines)
 
 
@@ -194,9 +210,13 @@ def cold_path(env, cold):
     java, python, samples = cold["java"], cold["python"], cold["samples"]
     java_rss = statistics.median(java["rss"])
     python_rss = statistics.median(python["rss"])
+    java_cpu = statistics.median(java["cpu"]) * 1000
+    python_cpu = statistics.median(python["cpu"]) * 1000
     return "\n".join(["## 4. Cold path detail", "",
                       "| | Java (`bin/mwaa-trigger`) | Python (guide script) |", "|---|---|---|",
                       f"| classes loaded | {len(lines)} ({shared} from the class-data archives) | - |",
+                      f"| CPU time, user + sys (median, from `os.wait4`) | {java_cpu:.0f} ms "
+                      f"({java_cpu / python_cpu:.2f}x Python) | {python_cpu:.0f} ms |",
                       f"| peak RSS (median) | {java_rss:.0f} MiB | {python_rss:.0f} MiB |",
                       f"| requests per trigger (counted by the emulator) | {java['cli_tokens_issued'] / samples:.2f} "
                       f"CreateCliToken, {java['cli_requests'] / samples:.2f} CLI POST | "
@@ -206,11 +226,11 @@ def cold_path(env, cold):
 
 def warm(env, exports, warm_up, triggers):
     before = stats(exports)
-    _, _, java_out = measure(["java", "-cp", str(JAR), str(ROOT / "bench" / "WarmTriggers.java"), DAG, str(warm_up),
-                              str(triggers)], env)
+    java_out = measure(["java", "-cp", str(JAR), str(ROOT / "bench" / "WarmTriggers.java"), DAG, str(warm_up),
+                        str(triggers)], env).out
     middle = stats(exports)
-    _, _, python_out = measure(["python3", str(ROOT / "bench" / "guide_trigger_loop.py"),
-                                exports["MWAA_ENVIRONMENT_NAME"], DAG, str(warm_up), str(triggers)], env)
+    python_out = measure(["python3", str(ROOT / "bench" / "guide_trigger_loop.py"),
+                          exports["MWAA_ENVIRONMENT_NAME"], DAG, str(warm_up), str(triggers)], env).out
     after = stats(exports)
     java, python = json.loads(java_out), json.loads(python_out)
     total = warm_up + triggers
