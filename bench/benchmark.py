@@ -13,7 +13,8 @@ boto3 + requests script, over loopback HTTPS against the embedded MWAA emulator 
 4. Cold path detail: classes loaded, CPU time and peak RSS of the cold job.
 5. Burst: many triggers at once at an emulator with a small CLI concurrency cap and slow commands.
 
-Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md.
+Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md; the README's
+table comes from `bench/run --samples 40 --readme`.
 """
 import argparse
 import itertools
@@ -36,7 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 JAR = ROOT / "target" / "mwaa-trigger.jar"
 LAUNCHER = ROOT / "bin" / "mwaa-trigger"
 DAG = "example_dag"
-# What the project must have at run time (the issue's floor); anything else in the package is extra.
+# The floor: the jars a function needs at a minimum (the SDK's `mwaa` client with `url-connection-client`,
+# Lambda core and events, joda-time, and what they pull in), i.e. every runtime jar but these two, which the
+# project adds by choice (SDK logging to java.util.logging, SnapStart hooks). Anything beyond is extra.
 FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac")
 SIDES = ("java", "python", "java_jar")
 Run = namedtuple("Run", "wall cpu rss out")
