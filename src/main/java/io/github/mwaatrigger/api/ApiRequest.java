@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * decoded from base64 where it was.
  *
  * @param method         the HTTP method
- * @param path           the request path, e.g. {@code /api/v1/dags/my_dag/dagRuns}
- * @param pathParameters path parameters API Gateway extracted ({@code dag_id}, {@code dag_run_id}), decoded
+ * @param path           the request path as it came (percent-encoded), e.g. {@code /api/v1/dags/my_dag/dagRuns}
+ * @param pathParameters path parameters API Gateway extracted ({@code dag_id}, {@code dag_run_id}),
+ *                       percent-decoded
  * @param query          query string parameters, each with all its values
  * @param headers        headers (looked up case-insensitively)
  * @param body           the body bytes (empty when none)

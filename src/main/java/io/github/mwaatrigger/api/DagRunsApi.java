@@ -19,14 +19,10 @@ import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import io.github.mwaatrigger.trigger.TriggerService;
 import java.lang.System.Logger.Level;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The DAG-run part of Airflow's stable REST API, served through MWAA CLI tokens:
@@ -52,7 +48,6 @@ public final class DagRunsApi {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 100;
     private static final int RETRY_AFTER_SECONDS = 5;
-    private static final Pattern PATH = Pattern.compile("/api/v1/dags/([^/]+)/dagRuns(?:/([^/]+))?/?");
     private static final System.Logger LOG = System.getLogger(DagRunsApi.class.getName());
 
     private final TriggerService triggers;
@@ -190,28 +185,16 @@ public final class DagRunsApi {
                 + value.get() + "'");
     }
 
-    /** The DAG id and run id (or null) the request addresses, from API Gateway's path parameters or the path. */
+    /** The DAG id and run id (or null) the request addresses, from its path parameters. */
     private static Optional<String[]> ids(ApiRequest request) {
         String dagId = request.pathParameters().get("dag_id");
-        if (dagId != null) {
-            return Optional.of(new String[] {dagId, request.pathParameters().get("dag_run_id")});
-        }
-        Matcher matcher = PATH.matcher(request.path());
-        if (!matcher.matches()) {
+        if (dagId == null) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {decode(matcher.group(1)), matcher.group(2) == null ? null : decode(matcher.group(2))});
+        return Optional.of(new String[] {dagId, request.pathParameters().get("dag_run_id")});
     }
 
     private static String dagIdOf(ApiRequest request) {
         return ids(request).map(ids -> ids[0]).orElse("");
-    }
-
-    private static String decode(String segment) {
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("the path is not validly percent-encoded");
-        }
     }
 }

@@ -16,7 +16,6 @@ import io.github.mwaatrigger.mwaa.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,8 +57,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
                 .withPath("/api/v1/dags/-priming/dagRuns").withPathParameters(Map.of("dag_id", "-priming"))
                 .withHeaders(Map.of("Content-Type", "application/json")).withBody("{\"conf\": {}}");
-        ApiGatewayRequests.toRequest(event, "priming")
-                .ifPresent(request -> ApiGatewayRequests.toEvent(api.handle(request, Deadline.after(MAX_RESPONSE_TIME, clock))));
+        ApiGatewayRequests.toEvent(api.handle(ApiGatewayRequests.toRequest(event, "priming"),
+                Deadline.after(MAX_RESPONSE_TIME, clock)));
     }
 
     /** The SnapStart priming this function registers. */
@@ -70,9 +69,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Deadline deadline = LambdaDeadline.of(context, clock).atMost(MAX_RESPONSE_TIME);
-        Optional<ApiRequest> request = ApiGatewayRequests.toRequest(event, context.getAwsRequestId());
-        ApiResponse response = request.map(readable -> api.handle(readable, deadline))
-                .orElseGet(() -> ApiResponse.badRequest("the body is marked base64-encoded but is not base64"));
-        return ApiGatewayRequests.toEvent(response);
+        ApiRequest request;
+        try {
+            request = ApiGatewayRequests.toRequest(event, context.getAwsRequestId());
+        } catch (UnreadableRequestException e) {
+            return ApiGatewayRequests.toEvent(ApiResponse.badRequest(e.getMessage()));
+        }
+        return ApiGatewayRequests.toEvent(api.handle(request, deadline));
     }
 }

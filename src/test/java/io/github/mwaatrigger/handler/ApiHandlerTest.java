@@ -223,6 +223,55 @@ class ApiHandlerTest {
         assertThat(body(response).string("dag_run_id")).contains(manualRunId);
     }
 
+    /** As a REST API delivers it: the run id in the path and in the path parameters still percent-encoded. */
+    @Test
+    void runsAirflowNamedItself_canBeRead_withTheRunIdPercentEncodedAsApiGatewayDeliversIt() {
+        ApiHandler handler = handler();
+        TestEmulator.services(emulator).cli().execute("dags trigger example_dag",
+                io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
+                io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
+        String manualRunId = emulator.runs().get(0).runId();
+        String encoded = manualRunId.replace(":", "%3A").replace("+", "%2B");
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/api-3-get-run.json");
+        event.setPathParameters(Map.of("dag_id", "example_dag", "dag_run_id", encoded));
+        event.setPath("/api/v1/dags/example_dag/dagRuns/" + encoded);
+        event.getRequestContext().setPath("/mwaa/api/v1/dags/example_dag/dagRuns/" + encoded);
+
+        APIGatewayProxyResponseEvent response = call(handler, event);
+
+        assertThat(manualRunId).startsWith("manual__").contains(":", "+");
+        assertThat(encoded).doesNotContain(":", "+");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).string("dag_run_id")).contains(manualRunId);
+    }
+
+    @Test
+    void encodedDagId_isDecodedBeforeTheAllowListAndMwaa() {
+        ApiHandler handler = handler();
+        call(handler, post("etl_daily", "{\"dag_run_id\": \"r1\"}"));
+
+        APIGatewayProxyResponseEvent response = call(handler, get("etl%5Fdaily", "r1", null));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).string("dag_id")).contains("etl_daily");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dag_run_id, manual__2024%3", "dag_run_id, run%zz", "dag_id, example%_dag"})
+    void pathParameterThatIsNotValidlyPercentEncoded_is400NamingIt(String parameter, String value) {
+        APIGatewayProxyRequestEvent event = get("example_dag", "r1", null);
+        Map<String, String> parameters = new HashMap<>(event.getPathParameters());
+        parameters.put(parameter, value);
+        event.setPathParameters(parameters);
+
+        APIGatewayProxyResponseEvent response = call(handler(), event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).hasValueSatisfying(detail -> assertThat(detail)
+                .contains("the " + parameter + " in the path is not validly percent-encoded").contains("%3A"));
+        assertThat(emulator.cliTokensIssued()).isZero();
+    }
+
     @Test
     void withoutIdOrKey_everyRequestMakesANewRun() {
         ApiHandler handler = handler();
@@ -315,6 +364,7 @@ class ApiHandlerTest {
         APIGatewayProxyResponseEvent response = call(handler(), event);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).contains("the body is marked base64-encoded but is not base64");
     }
 
     @Test
