@@ -50,14 +50,20 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     /**
-     * The request path on a made-up event that stops before MWAA: a POST whose DAG id is invalid, which
-     * is refused (400) before the allow-list and before any call.
+     * The request path on a made-up event that goes as far as it can without MWAA, whatever
+     * {@code API_ALLOWED_DAGS} allows: a POST with a complete body (conf, run id, logical date) and an
+     * empty {@code Idempotency-Key}, which is refused (400) after the DAG id, the allow list and the body,
+     * just before the trigger (or 403 at the allow list, if it refuses {@code priming_dag}).
+     *
+     * @return the response, for tests
      */
-    private void primeApiPath() {
+    APIGatewayProxyResponseEvent primeApiPath() {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
-                .withPath("/api/v1/dags/-priming/dagRuns").withPathParameters(Map.of("dag_id", "-priming"))
-                .withHeaders(Map.of("Content-Type", "application/json")).withBody("{\"conf\": {}}");
-        ApiGatewayRequests.toEvent(api.handle(ApiGatewayRequests.toRequest(event, "priming"),
+                .withPath("/api/v1/dags/priming_dag/dagRuns").withPathParameters(Map.of("dag_id", "priming_dag"))
+                .withHeaders(Map.of("Content-Type", "application/json", "Idempotency-Key", ""))
+                .withBody("{\"conf\": {\"key\": \"k\", \"size\": 1}, \"dag_run_id\": \"priming_run\", "
+                        + "\"logical_date\": \"2024-01-01T00:00:00+00:00\", \"note\": \"priming\"}");
+        return ApiGatewayRequests.toEvent(api.handle(ApiGatewayRequests.toRequest(event, "priming"),
                 Deadline.after(MAX_RESPONSE_TIME, clock)));
     }
 
