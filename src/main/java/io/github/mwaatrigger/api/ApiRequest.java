@@ -1,7 +1,6 @@
 package io.github.mwaatrigger.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,8 +39,9 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
         return body.clone();
     }
 
+    /** The value of header {@code name}, whatever its case. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name));
     }
 
     /** The first value of query parameter {@code name}. */

@@ -19,8 +19,8 @@ public final class DagRoutes {
     public static final String DAG_ID = "DAG_ID";
 
     /** One rule: objects whose key matches {@code pattern} start {@code dagId}. */
-    public record Route(GlobPattern pattern, String dagId) {
-        public Route {
+    private record Route(GlobPattern pattern, String dagId) {
+        Route {
             Objects.requireNonNull(pattern, "pattern");
             Objects.requireNonNull(dagId, "dagId");
         }
@@ -28,7 +28,7 @@ public final class DagRoutes {
 
     private final List<Route> routes;
 
-    public DagRoutes(List<Route> routes) {
+    private DagRoutes(List<Route> routes) {
         this.routes = List.copyOf(routes);
     }
 
