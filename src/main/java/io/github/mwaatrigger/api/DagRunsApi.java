@@ -10,6 +10,7 @@ import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.MwaaUnavailableException;
 import io.github.mwaatrigger.trigger.AirflowCommandException;
+import io.github.mwaatrigger.trigger.AirflowRefusedArgumentException;
 import io.github.mwaatrigger.trigger.DagNotFoundException;
 import io.github.mwaatrigger.trigger.DagRunConflictException;
 import io.github.mwaatrigger.trigger.DagRunQueries;
@@ -68,6 +69,9 @@ public final class DagRunsApi {
             return route(request, deadline);
         } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException e) {
             return ApiResponse.problem(Problem.badRequest(e.getMessage()));
+        } catch (AirflowRefusedArgumentException e) {
+            LOG.log(Level.WARNING, "request {0}: {1}", request.requestId(), e.getMessage());
+            return ApiResponse.problem(Problem.badRequest(airflowRefused(request)));
         } catch (DagNotFoundException e) {
             return ApiResponse.problem(Problem.notFound("DAG not found", "DAG with dag_id: '" + dagIdOf(request)
                     + "' not found"));
@@ -156,6 +160,16 @@ public final class DagRunsApi {
                 .map(run -> ApiResponse.json(200, DagRunJson.of(run)))
                 .orElseGet(() -> ApiResponse.problem(Problem.notFound("DAGRun not found", "DAGRun with DAG ID: '" + dagId
                         + "' and DAGRun ID: '" + runId + "' not found")));
+    }
+
+    /** Our words for a value Airflow refused (its own error line stays in the logs: it is not for callers). */
+    private static String airflowRefused(ApiRequest request) {
+        String see = "; see the function's logs for request " + request.requestId();
+        if (request.method().equals("POST")) {
+            return "the MWAA environment refused the run id: its allowed_run_id_pattern may be stricter than "
+                    + "Airflow's default; give a dag_run_id it allows (letters, digits and '_' are safest)" + see;
+        }
+        return "the MWAA environment refused to read the runs of DAG '" + dagIdOf(request) + "'" + see;
     }
 
     private static Optional<String> idempotencyKey(ApiRequest request) {

@@ -334,6 +334,33 @@ class ApiHandlerTest {
         assertThat(emulator.receivedCommands()).isEmpty();
     }
 
+    /** An environment whose allowed_run_id_pattern is stricter than Airflow's default refuses a run id we let through. */
+    @Test
+    void runIdTheEnvironmentRefuses_is400InOurWords_withAirflowsErrorOnlyInTheLogs() {
+        ApiHandler handler = handler();
+        String airflowError = "Traceback (most recent call last):\n  File \"/usr/local/airflow/.local/bin/airflow\", "
+                + "line 8, in <module>\nValueError: The run_id provided 'order.1' does not match the pattern "
+                + "'^[a-z0-9_]+$' or '^(?:manual|scheduled|dataset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:"
+                + "\\d{2}:\\d{2}\\+00:00)$'\n";
+        emulator.injectCliFaults(new Fault.Status(200, "{\"stderr\": \"" + Base64.getEncoder().encodeToString(
+                airflowError.getBytes(StandardCharsets.UTF_8)) + "\", \"stdout\": \"\"}"));
+        APIGatewayProxyResponseEvent response;
+        String logs;
+        try (io.github.mwaatrigger.testing.CapturedLogs captured = io.github.mwaatrigger.testing.CapturedLogs.start()) {
+            response = call(handler, post("example_dag", "{\"dag_run_id\": \"order.1\"}"));
+            logs = captured.text();
+        }
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).hasValueSatisfying(detail -> assertThat(detail)
+                .startsWith("the MWAA environment refused the run id: its allowed_run_id_pattern may be stricter")
+                .contains("give a dag_run_id it allows").contains("see the function's logs for request ")
+                .doesNotContain("ValueError").doesNotContain("^[a-z0-9_]+$").doesNotContain("/usr/local"));
+        assertNothingInternal(response);
+        assertThat(logs).contains("ValueError: The run_id provided 'order.1' does not match the pattern '^[a-z0-9_]+$'");
+        assertThat(emulator.runs()).isEmpty();
+    }
+
     @Test
     void bodyTooLarge_is400() {
         char[] padding = new char[200 * 1024];
