@@ -2,23 +2,25 @@ package io.github.mwaatrigger.api;
 
 import io.github.mwaatrigger.config.ConfigurationException;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.uploads.GlobPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The DAGs the API may trigger and read: {@code API_ALLOWED_DAGS}, comma-separated globs over DAG ids
- * ({@code *} any characters, {@code ?} one), e.g. {@code etl_*,report_daily}. Everything else is refused
- * before MWAA is asked anything, so the API reveals nothing about other DAGs.
+ * ({@code *} any characters, {@code ?} one, as in {@link GlobPattern}: DAG ids hold no {@code /}), e.g.
+ * {@code etl_*,report_daily}. Everything else is refused before MWAA is asked anything, so the API reveals
+ * nothing about other DAGs.
  */
 public final class AllowedDags {
 
     public static final String VARIABLE = "API_ALLOWED_DAGS";
     private static final Pattern GLOB = Pattern.compile("[A-Za-z0-9_.*?-]+");
 
-    private final List<Pattern> patterns;
+    private final List<GlobPattern> patterns;
 
-    private AllowedDags(List<Pattern> patterns) {
+    private AllowedDags(List<GlobPattern> patterns) {
         this.patterns = List.copyOf(patterns);
     }
 
@@ -29,19 +31,19 @@ public final class AllowedDags {
     }
 
     public static AllowedDags parse(String globs) {
-        List<Pattern> patterns = new ArrayList<>();
+        List<GlobPattern> patterns = new ArrayList<>();
         for (String glob : globs.split(",")) {
             String trimmed = glob.strip();
             if (!GLOB.matcher(trimmed).matches()) {
                 throw new ConfigurationException(VARIABLE + " entry '" + trimmed + "' is not a DAG id glob: use letters, "
                         + "digits, '_', '.', '-', and the wildcards '*' and '?'");
             }
-            patterns.add(Pattern.compile(trimmed.replace(".", "\\.").replace("*", ".*").replace("?", ".")));
+            patterns.add(GlobPattern.compile(trimmed));
         }
         return new AllowedDags(patterns);
     }
 
     public boolean allows(String dagId) {
-        return patterns.stream().anyMatch(pattern -> pattern.matcher(dagId).matches());
+        return patterns.stream().anyMatch(pattern -> pattern.matches(dagId));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.mwaatrigger.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +11,9 @@ import java.util.TreeMap;
  * decoded from base64 where it was.
  *
  * @param method         the HTTP method
- * @param path           the request path, e.g. {@code /api/v1/dags/my_dag/dagRuns}
- * @param pathParameters path parameters API Gateway extracted ({@code dag_id}, {@code dag_run_id}), decoded
+ * @param path           the request path as it came (percent-encoded), e.g. {@code /api/v1/dags/my_dag/dagRuns}
+ * @param pathParameters path parameters API Gateway extracted ({@code dag_id}, {@code dag_run_id}),
+ *                       percent-decoded
  * @param query          query string parameters, each with all its values
  * @param headers        headers (looked up case-insensitively)
  * @param body           the body bytes (empty when none)
@@ -39,8 +39,9 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
         return body.clone();
     }
 
+    /** The value of header {@code name}, whatever its case. */
     public Optional<String> header(String name) {
-        return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(headers.get(name));
     }
 
     /** The first value of query parameter {@code name}. */

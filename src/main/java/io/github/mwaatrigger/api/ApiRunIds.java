@@ -17,7 +17,7 @@ final class ApiRunIds {
     }
 
     static String forIdempotencyKey(String key) {
-        return "api__" + RunIds.readable(key, MAX_READABLE).replace('.', '_') + "__" + RunIds.digest(key, 12);
+        return "api__" + RunIds.readableWithoutDots(key, MAX_READABLE, "key") + "__" + RunIds.digest(key, 12);
     }
 
     static String unique(Clock clock) {

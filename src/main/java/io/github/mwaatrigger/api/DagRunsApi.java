@@ -10,6 +10,7 @@ import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.MwaaUnavailableException;
 import io.github.mwaatrigger.trigger.AirflowCommandException;
+import io.github.mwaatrigger.trigger.AirflowRefusedArgumentException;
 import io.github.mwaatrigger.trigger.DagNotFoundException;
 import io.github.mwaatrigger.trigger.DagRunConflictException;
 import io.github.mwaatrigger.trigger.DagRunQueries;
@@ -19,14 +20,10 @@ import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import io.github.mwaatrigger.trigger.TriggerService;
 import java.lang.System.Logger.Level;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The DAG-run part of Airflow's stable REST API, served through MWAA CLI tokens:
@@ -52,7 +49,6 @@ public final class DagRunsApi {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 100;
     private static final int RETRY_AFTER_SECONDS = 5;
-    private static final Pattern PATH = Pattern.compile("/api/v1/dags/([^/]+)/dagRuns(?:/([^/]+))?/?");
     private static final System.Logger LOG = System.getLogger(DagRunsApi.class.getName());
 
     private final TriggerService triggers;
@@ -73,6 +69,9 @@ public final class DagRunsApi {
             return route(request, deadline);
         } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException e) {
             return ApiResponse.problem(Problem.badRequest(e.getMessage()));
+        } catch (AirflowRefusedArgumentException e) {
+            LOG.log(Level.WARNING, "request {0}: {1}", request.requestId(), e.getMessage());
+            return ApiResponse.problem(Problem.badRequest(airflowRefused(request)));
         } catch (DagNotFoundException e) {
             return ApiResponse.problem(Problem.notFound("DAG not found", "DAG with dag_id: '" + dagIdOf(request)
                     + "' not found"));
@@ -163,6 +162,16 @@ public final class DagRunsApi {
                         + "' and DAGRun ID: '" + runId + "' not found")));
     }
 
+    /** Our words for a value Airflow refused (its own error line stays in the logs: it is not for callers). */
+    private static String airflowRefused(ApiRequest request) {
+        String see = "; see the function's logs for request " + request.requestId();
+        if (request.method().equals("POST")) {
+            return "the MWAA environment refused the run id: its allowed_run_id_pattern may be stricter than "
+                    + "Airflow's default; give a dag_run_id it allows (letters, digits and '_' are safest)" + see;
+        }
+        return "the MWAA environment refused to read the runs of DAG '" + dagIdOf(request) + "'" + see;
+    }
+
     private static Optional<String> idempotencyKey(ApiRequest request) {
         Optional<String> key = request.header(IDEMPOTENCY_KEY);
         if (key.isPresent() && (key.get().isEmpty() || key.get().length() > ApiRunIds.MAX_KEY_LENGTH
@@ -190,28 +199,16 @@ public final class DagRunsApi {
                 + value.get() + "'");
     }
 
-    /** The DAG id and run id (or null) the request addresses, from API Gateway's path parameters or the path. */
+    /** The DAG id and run id (or null) the request addresses, from its path parameters. */
     private static Optional<String[]> ids(ApiRequest request) {
         String dagId = request.pathParameters().get("dag_id");
-        if (dagId != null) {
-            return Optional.of(new String[] {dagId, request.pathParameters().get("dag_run_id")});
-        }
-        Matcher matcher = PATH.matcher(request.path());
-        if (!matcher.matches()) {
+        if (dagId == null) {
             return Optional.empty();
         }
-        return Optional.of(new String[] {decode(matcher.group(1)), matcher.group(2) == null ? null : decode(matcher.group(2))});
+        return Optional.of(new String[] {dagId, request.pathParameters().get("dag_run_id")});
     }
 
     private static String dagIdOf(ApiRequest request) {
         return ids(request).map(ids -> ids[0]).orElse("");
-    }
-
-    private static String decode(String segment) {
-        try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("the path is not validly percent-encoded");
-        }
     }
 }

@@ -16,7 +16,6 @@ import io.github.mwaatrigger.mwaa.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -51,15 +50,21 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     }
 
     /**
-     * The request path on a made-up event that stops before MWAA: a POST whose DAG id is invalid, which
-     * is refused (400) before the allow-list and before any call.
+     * The request path on a made-up event that goes as far as it can without MWAA, whatever
+     * {@code API_ALLOWED_DAGS} allows: a POST with a complete body (conf, run id, logical date) and an
+     * empty {@code Idempotency-Key}, which is refused (400) after the DAG id, the allow list and the body,
+     * just before the trigger (or 403 at the allow list, if it refuses {@code priming_dag}).
+     *
+     * @return the response, for tests
      */
-    private void primeApiPath() {
+    APIGatewayProxyResponseEvent primeApiPath() {
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent().withHttpMethod("POST")
-                .withPath("/api/v1/dags/-priming/dagRuns").withPathParameters(Map.of("dag_id", "-priming"))
-                .withHeaders(Map.of("Content-Type", "application/json")).withBody("{\"conf\": {}}");
-        ApiGatewayRequests.toRequest(event, "priming")
-                .ifPresent(request -> ApiGatewayRequests.toEvent(api.handle(request, Deadline.after(MAX_RESPONSE_TIME, clock))));
+                .withPath("/api/v1/dags/priming_dag/dagRuns").withPathParameters(Map.of("dag_id", "priming_dag"))
+                .withHeaders(Map.of("Content-Type", "application/json", "Idempotency-Key", ""))
+                .withBody("{\"conf\": {\"key\": \"k\", \"size\": 1}, \"dag_run_id\": \"priming_run\", "
+                        + "\"logical_date\": \"2024-01-01T00:00:00+00:00\", \"note\": \"priming\"}");
+        return ApiGatewayRequests.toEvent(api.handle(ApiGatewayRequests.toRequest(event, "priming"),
+                Deadline.after(MAX_RESPONSE_TIME, clock)));
     }
 
     /** The SnapStart priming this function registers. */
@@ -70,9 +75,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         Deadline deadline = LambdaDeadline.of(context, clock).atMost(MAX_RESPONSE_TIME);
-        Optional<ApiRequest> request = ApiGatewayRequests.toRequest(event, context.getAwsRequestId());
-        ApiResponse response = request.map(readable -> api.handle(readable, deadline))
-                .orElseGet(() -> ApiResponse.badRequest("the body is marked base64-encoded but is not base64"));
-        return ApiGatewayRequests.toEvent(response);
+        ApiRequest request;
+        try {
+            request = ApiGatewayRequests.toRequest(event, context.getAwsRequestId());
+        } catch (UnreadableRequestException e) {
+            return ApiGatewayRequests.toEvent(ApiResponse.badRequest(e.getMessage()));
+        }
+        return ApiGatewayRequests.toEvent(api.handle(request, deadline));
     }
 }

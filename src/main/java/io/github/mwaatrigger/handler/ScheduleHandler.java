@@ -47,11 +47,12 @@ public final class ScheduleHandler implements RequestStreamHandler {
         priming.register();
     }
 
+    /** @throws io.github.mwaatrigger.config.ConfigurationException if a setting, {@code DAG_ID} included, is malformed */
     public ScheduleHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
         Settings settings = Settings.from(environment, System.getProperties());
+        this.defaultDagId = DagRoutes.defaultDagId(environment);
         MwaaServices mwaa = services.apply(settings);
         this.triggers = mwaa.triggers();
-        this.defaultDagId = environment.get(DagRoutes.DAG_ID);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, ScheduleHandler::primeSchedulePath);
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * API Gateway on localhost, for one REST API function: every HTTP request becomes the
  * {@code APIGatewayProxyRequestEvent} API Gateway would send (resource and path parameters matched
- * against the API's resources, headers, query string, body, base64 for binary bodies, request context),
+ * against the API's resources, the path and path parameters still percent-encoded as a REST API leaves
+ * them, headers, query string, body, base64 for binary bodies, request context),
  * and the function's response becomes the HTTP response. Requests to no resource get API Gateway's 403
  * {@code Missing Authentication Token}. IAM authorization is not checked locally.
  */
@@ -81,8 +82,8 @@ public final class LocalApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Optional<Map.Entry<String, Map<String, String>>> route = route(exchange.getRequestURI().getRawPath());
+            String path = exchange.getRequestURI().getRawPath();
+            Optional<Map.Entry<String, Map<String, String>>> route = route(path);
             if (route.isEmpty()) {
                 respond(exchange, 403, Map.of("Content-Type", "application/json", "x-amzn-ErrorType",
                         "MissingAuthenticationTokenException"), "{\"message\":\"Missing Authentication Token\"}");
@@ -97,7 +98,10 @@ public final class LocalApiGateway implements AutoCloseable {
         }
     }
 
-    /** The resource the raw path addresses, and its path parameters (decoded), as API Gateway matches them. */
+    /**
+     * The resource the raw path addresses, and its path parameters, as API Gateway matches them: still
+     * percent-encoded, as a REST API delivers them.
+     */
     private Optional<Map.Entry<String, Map<String, String>>> route(String rawPath) {
         for (String resource : resources) {
             Matcher names = Pattern.compile("\\{([^}]+)}").matcher(resource);
@@ -110,8 +114,7 @@ public final class LocalApiGateway implements AutoCloseable {
             if (matcher.matches()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < parameters.size(); i++) {
-                    values.put(parameters.get(i), URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"),
-                            StandardCharsets.UTF_8));
+                    values.put(parameters.get(i), matcher.group(i + 1));
                 }
                 return Optional.of(Map.entry(resource, values));
             }

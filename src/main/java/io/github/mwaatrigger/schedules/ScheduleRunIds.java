@@ -19,9 +19,8 @@ public final class ScheduleRunIds {
     }
 
     public static String runIdFor(String scheduleArn, Instant scheduledTime) {
-        String name = RunIds.readable(scheduleArn.substring(scheduleArn.lastIndexOf('/') + 1), MAX_NAME_LENGTH)
-                .replace('.', '_');
-        return "eventbridge__" + (name.isEmpty() ? "schedule" : name) + "_" + RunIds.digest(scheduleArn, 4) + "__"
-                + RunIds.stamp(scheduledTime);
+        String name = RunIds.readableWithoutDots(scheduleArn.substring(scheduleArn.lastIndexOf('/') + 1),
+                MAX_NAME_LENGTH, "schedule");
+        return "eventbridge__" + name + "_" + RunIds.digest(scheduleArn, 4) + "__" + RunIds.stamp(scheduledTime);
     }
 }

@@ -47,7 +47,7 @@ public final class DagRunQueries {
         AirflowError error = ((RunsReply.Refused) reply).error();
         throw switch (error.kind()) {
             case DAG_NOT_FOUND -> new DagNotFoundException(dagNotFound(dagId, error));
-            case INVALID_ARGUMENT -> new InvalidDagRunRequestException("Airflow refused to list the runs of '" + dagId
+            case INVALID_ARGUMENT -> new AirflowRefusedArgumentException("Airflow refused to list the runs of '" + dagId
                     + "': " + error.message());
             case UNSUPPORTED_COMMAND -> new AirflowCommandException("Airflow " + dialect.version() + " did not accept "
                     + "dags list-runs (" + error.message() + "): check that AIRFLOW_VERSION is the environment's version, "

@@ -4,7 +4,8 @@ import io.github.mwaatrigger.TriggerFailure;
 
 /**
  * The request cannot be sent as it is: an invalid DAG id or run id, conf that is not a JSON object or is
- * too large, or a value Airflow refused. Fix the request; retrying will not help.
+ * too large. Fix the request; retrying will not help. The message is ours and says what to fix (a value
+ * Airflow itself refused is an {@link AirflowRefusedArgumentException}).
  */
 public final class InvalidDagRunRequestException extends TriggerFailure {
     private static final long serialVersionUID = 1L;

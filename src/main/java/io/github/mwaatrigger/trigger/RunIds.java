@@ -45,19 +45,29 @@ public final class RunIds {
     }
 
     /**
-     * {@code text} made safe for a run id, for people to read: at most {@code maxLength} characters, each
-     * outside {@code A-Z a-z 0-9 _ -} (and {@code .}, unless it would make {@code ..}) written as {@code _}.
+     * {@code text} made safe for a run id, for people to read, keeping its dots (a file name such as
+     * {@code report.csv}): at most {@code maxLength} characters, each outside {@code A-Z a-z 0-9 _ -} (and
+     * {@code .}, unless it would make {@code ..}) written as {@code _}; {@code fallback} if that leaves nothing.
      */
-    public static String readable(String text, int maxLength) {
+    public static String readable(String text, int maxLength, String fallback) {
+        return readable(text, maxLength, true, fallback);
+    }
+
+    /** As {@link #readable}, but every {@code .} written as {@code _} too (names, keys: not file names). */
+    public static String readableWithoutDots(String text, int maxLength, String fallback) {
+        return readable(text, maxLength, false, fallback);
+    }
+
+    private static String readable(String text, int maxLength, boolean keepDots, String fallback) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length() && out.length() < maxLength; i++) {
             char c = text.charAt(i);
-            boolean dot = c == '.' && (out.length() == 0 || out.charAt(out.length() - 1) != '.');
+            boolean dot = keepDots && c == '.' && (out.length() == 0 || out.charAt(out.length() - 1) != '.');
             boolean safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
                     || c == '-' || dot;
             out.append(safe ? c : '_');
         }
-        return out.toString();
+        return out.isEmpty() ? fallback : out.toString();
     }
 
     /** The first {@code bytes} bytes of the SHA-256 of {@code identity}, in hex: the part of an id that identifies. */

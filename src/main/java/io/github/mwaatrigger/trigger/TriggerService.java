@@ -56,7 +56,7 @@ public final class TriggerService {
      * Makes sure the run {@code request} names exists.
      *
      * @throws DagNotFoundException          if Airflow does not know the DAG
-     * @throws InvalidDagRunRequestException if Airflow refused an argument
+     * @throws AirflowRefusedArgumentException if Airflow refused an argument (such as the run id)
      * @throws DagRunConflictException       if another run holds the requested logical date
      * @throws AirflowCommandException       if Airflow failed in another way (retryable)
      * @throws MwaaUnavailableException      if MWAA stayed busy or failing until the deadline (retryable)
@@ -79,7 +79,7 @@ public final class TriggerService {
                 case DUPLICATE_LOGICAL_DATE -> dialect.canListRuns()
                         ? lookedUp(request, mayHaveRunBefore, deadline) : Optional.empty();
                 case DAG_NOT_FOUND -> throw new DagNotFoundException(DagRunQueries.dagNotFound(request.dagId(), error));
-                case INVALID_ARGUMENT -> throw new InvalidDagRunRequestException("Airflow refused run '"
+                case INVALID_ARGUMENT -> throw new AirflowRefusedArgumentException("Airflow refused run '"
                         + request.runId() + "' of DAG '" + request.dagId() + "': " + error.message());
                 case UNSUPPORTED_COMMAND -> throw new AirflowCommandException("Airflow " + dialect.version()
                         + " did not accept the trigger command (" + error.message() + "): check that AIRFLOW_VERSION "

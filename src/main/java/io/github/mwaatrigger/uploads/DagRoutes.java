@@ -19,8 +19,8 @@ public final class DagRoutes {
     public static final String DAG_ID = "DAG_ID";
 
     /** One rule: objects whose key matches {@code pattern} start {@code dagId}. */
-    public record Route(GlobPattern pattern, String dagId) {
-        public Route {
+    private record Route(GlobPattern pattern, String dagId) {
+        Route {
             Objects.requireNonNull(pattern, "pattern");
             Objects.requireNonNull(dagId, "dagId");
         }
@@ -28,7 +28,7 @@ public final class DagRoutes {
 
     private final List<Route> routes;
 
-    public DagRoutes(List<Route> routes) {
+    private DagRoutes(List<Route> routes) {
         this.routes = List.copyOf(routes);
     }
 
@@ -42,9 +42,19 @@ public final class DagRoutes {
         if (rules.isPresent()) {
             return parse(rules.get());
         }
-        String dagId = environment.require(DAG_ID, "set it to the DAG every upload starts, or set " + ROUTES
-                + " to rules such as 'incoming/**/*.csv=load_csv,reports/*=build_report'");
-        return new DagRoutes(List.of(new Route(GlobPattern.compile("**"), validDagId(DAG_ID, dagId))));
+        String dagId = defaultDagId(environment).orElseThrow(() -> new ConfigurationException(DAG_ID + " is not set: "
+                + "set it to the DAG every upload starts, or set " + ROUTES + " to rules such as "
+                + "'incoming/**/*.csv=load_csv,reports/*=build_report'"));
+        return new DagRoutes(List.of(new Route(GlobPattern.compile("**"), dagId)));
+    }
+
+    /**
+     * The DAG {@code DAG_ID} names, if it is set (the schedule's DAG when its input names none).
+     *
+     * @throws ConfigurationException if it is set to something that is not a DAG id
+     */
+    public static Optional<String> defaultDagId(Environment environment) {
+        return environment.get(DAG_ID).map(dagId -> validDagId(DAG_ID, dagId));
     }
 
     /** Parses {@code GLOB=DAG_ID[,GLOB=DAG_ID...]}. */

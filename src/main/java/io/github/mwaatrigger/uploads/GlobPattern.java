@@ -4,18 +4,22 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A glob over object keys: {@code *} matches within one path segment, {@code **} across segments
- * ({@code **}{@code /} also matches no directory at all), {@code ?} one character other than {@code /};
- * everything else matches itself.
+ * A glob over object keys (or DAG ids, which hold no {@code /}): {@code *} matches within one path
+ * segment, {@code **} across segments ({@code **}{@code /} also matches no directory at all), {@code ?}
+ * one character other than {@code /}; everything else matches itself. A glob matches whole strings only.
  */
-public record GlobPattern(String glob, Pattern regex) {
+public final class GlobPattern {
 
-    public GlobPattern {
-        Objects.requireNonNull(glob, "glob");
-        Objects.requireNonNull(regex, "regex");
+    private final String glob;
+    private final Pattern regex;
+
+    private GlobPattern(String glob, Pattern regex) {
+        this.glob = glob;
+        this.regex = regex;
     }
 
     public static GlobPattern compile(String glob) {
+        Objects.requireNonNull(glob, "glob");
         StringBuilder regex = new StringBuilder();
         int i = 0;
         while (i < glob.length()) {
@@ -41,8 +45,8 @@ public record GlobPattern(String glob, Pattern regex) {
         return new GlobPattern(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
-    public boolean matches(String key) {
-        return regex.matcher(key).matches();
+    public boolean matches(String text) {
+        return regex.matcher(text).matches();
     }
 
     private static int nextWildcard(String glob, int from) {

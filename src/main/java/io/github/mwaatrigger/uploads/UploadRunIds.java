@@ -21,8 +21,9 @@ public final class UploadRunIds {
     public static String runIdFor(ObjectUpload upload) {
         String version = upload.versionId() != null ? upload.versionId() : nullToEmpty(upload.eTag());
         String identity = String.join("\u0000", upload.bucket(), upload.key(), version, nullToEmpty(upload.sequencer()));
-        String name = RunIds.readable(upload.key().substring(upload.key().lastIndexOf('/') + 1), MAX_NAME_LENGTH);
-        return "s3__" + (name.isEmpty() ? "object" : name) + "__" + RunIds.digest(identity, 12);
+        String name = RunIds.readable(upload.key().substring(upload.key().lastIndexOf('/') + 1), MAX_NAME_LENGTH,
+                "object");
+        return "s3__" + name + "__" + RunIds.digest(identity, 12);
     }
 
     private static String nullToEmpty(String value) {

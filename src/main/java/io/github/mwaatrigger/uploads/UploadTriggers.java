@@ -96,7 +96,7 @@ public final class UploadTriggers {
     }
 
     private static void putIfPresent(JsonObject.Builder conf, String name, String value) {
-        if (value != null && !value.isEmpty()) {
+        if (value != null) {
             conf.put(name, value);
         }
     }

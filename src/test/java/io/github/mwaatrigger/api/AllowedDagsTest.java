@@ -21,6 +21,13 @@ class AllowedDagsTest {
         assertThat(allowed.allows(dagId)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} allows {1}: {2}")
+    @CsvSource({"*, any.dag-id_1, true", "**, any.dag-id_1, true", "etl.*, etl.a.b, true", "etl.*, etlXa, false",
+        "a-?, a-b, true", "a-?, a-bc, false", "*_daily, etl_daily, true", "*_daily, etl_daily_2, false"})
+    void wildcardsSpanTheWholeDagId_andOtherCharactersMatchThemselves(String globs, String dagId, boolean expected) {
+        assertThat(AllowedDags.parse(globs).allows(dagId)).isEqualTo(expected);
+    }
+
     @Test
     void unsetVariable_stopsStartUpSayingWhatToSet() {
         assertThatThrownBy(() -> AllowedDags.fromEnvironment(new Environment(Map.of())))

@@ -115,6 +115,22 @@ class ServeTest {
         assertThat(emulator.get().runs()).extracting(EmulatedRun::runId).containsExactly("r1");
     }
 
+    /** Clients percent-encode the ':' and '+' of Airflow's own run ids; serve hands them on encoded, as API Gateway does. */
+    @Test
+    void airflowNamedRun_readByItsPercentEncodedId_overHttp() throws Exception {
+        TestEmulator.services(emulator.get()).cli().execute("dags trigger example_dag",
+                io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
+                io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
+        String manualRunId = emulator.get().runs().get(0).runId();
+        String encoded = manualRunId.replace(":", "%3A").replace("+", "%2B");
+
+        HttpResponse<String> one = send(HttpRequest.newBuilder(uri("/api/v1/dags/example_dag/dagRuns/" + encoded)).GET());
+
+        assertThat(manualRunId).startsWith("manual__").contains(":", "+");
+        assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+        assertThat(Json.parseObject(one.body(), "body").string("dag_run_id")).contains(manualRunId);
+    }
+
     private HttpRequest.Builder post(String path, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

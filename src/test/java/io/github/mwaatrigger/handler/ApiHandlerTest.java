@@ -223,6 +223,55 @@ class ApiHandlerTest {
         assertThat(body(response).string("dag_run_id")).contains(manualRunId);
     }
 
+    /** As a REST API delivers it: the run id in the path and in the path parameters still percent-encoded. */
+    @Test
+    void runsAirflowNamedItself_canBeRead_withTheRunIdPercentEncodedAsApiGatewayDeliversIt() {
+        ApiHandler handler = handler();
+        TestEmulator.services(emulator).cli().execute("dags trigger example_dag",
+                io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
+                io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
+        String manualRunId = emulator.runs().get(0).runId();
+        String encoded = manualRunId.replace(":", "%3A").replace("+", "%2B");
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("events/api-3-get-run.json");
+        event.setPathParameters(Map.of("dag_id", "example_dag", "dag_run_id", encoded));
+        event.setPath("/api/v1/dags/example_dag/dagRuns/" + encoded);
+        event.getRequestContext().setPath("/mwaa/api/v1/dags/example_dag/dagRuns/" + encoded);
+
+        APIGatewayProxyResponseEvent response = call(handler, event);
+
+        assertThat(manualRunId).startsWith("manual__").contains(":", "+");
+        assertThat(encoded).doesNotContain(":", "+");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).string("dag_run_id")).contains(manualRunId);
+    }
+
+    @Test
+    void encodedDagId_isDecodedBeforeTheAllowListAndMwaa() {
+        ApiHandler handler = handler();
+        call(handler, post("etl_daily", "{\"dag_run_id\": \"r1\"}"));
+
+        APIGatewayProxyResponseEvent response = call(handler, get("etl%5Fdaily", "r1", null));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).string("dag_id")).contains("etl_daily");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dag_run_id, manual__2024%3", "dag_run_id, run%zz", "dag_id, example%_dag"})
+    void pathParameterThatIsNotValidlyPercentEncoded_is400NamingIt(String parameter, String value) {
+        APIGatewayProxyRequestEvent event = get("example_dag", "r1", null);
+        Map<String, String> parameters = new HashMap<>(event.getPathParameters());
+        parameters.put(parameter, value);
+        event.setPathParameters(parameters);
+
+        APIGatewayProxyResponseEvent response = call(handler(), event);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).hasValueSatisfying(detail -> assertThat(detail)
+                .contains("the " + parameter + " in the path is not validly percent-encoded").contains("%3A"));
+        assertThat(emulator.cliTokensIssued()).isZero();
+    }
+
     @Test
     void withoutIdOrKey_everyRequestMakesANewRun() {
         ApiHandler handler = handler();
@@ -285,6 +334,33 @@ class ApiHandlerTest {
         assertThat(emulator.receivedCommands()).isEmpty();
     }
 
+    /** An environment whose allowed_run_id_pattern is stricter than Airflow's default refuses a run id we let through. */
+    @Test
+    void runIdTheEnvironmentRefuses_is400InOurWords_withAirflowsErrorOnlyInTheLogs() {
+        ApiHandler handler = handler();
+        String airflowError = "Traceback (most recent call last):\n  File \"/usr/local/airflow/.local/bin/airflow\", "
+                + "line 8, in <module>\nValueError: The run_id provided 'order.1' does not match the pattern "
+                + "'^[a-z0-9_]+$' or '^(?:manual|scheduled|dataset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:"
+                + "\\d{2}:\\d{2}\\+00:00)$'\n";
+        emulator.injectCliFaults(new Fault.Status(200, "{\"stderr\": \"" + Base64.getEncoder().encodeToString(
+                airflowError.getBytes(StandardCharsets.UTF_8)) + "\", \"stdout\": \"\"}"));
+        APIGatewayProxyResponseEvent response;
+        String logs;
+        try (io.github.mwaatrigger.testing.CapturedLogs captured = io.github.mwaatrigger.testing.CapturedLogs.start()) {
+            response = call(handler, post("example_dag", "{\"dag_run_id\": \"order.1\"}"));
+            logs = captured.text();
+        }
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).hasValueSatisfying(detail -> assertThat(detail)
+                .startsWith("the MWAA environment refused the run id: its allowed_run_id_pattern may be stricter")
+                .contains("give a dag_run_id it allows").contains("see the function's logs for request ")
+                .doesNotContain("ValueError").doesNotContain("^[a-z0-9_]+$").doesNotContain("/usr/local"));
+        assertNothingInternal(response);
+        assertThat(logs).contains("ValueError: The run_id provided 'order.1' does not match the pattern '^[a-z0-9_]+$'");
+        assertThat(emulator.runs()).isEmpty();
+    }
+
     @Test
     void bodyTooLarge_is400() {
         char[] padding = new char[200 * 1024];
@@ -315,6 +391,7 @@ class ApiHandlerTest {
         APIGatewayProxyResponseEvent response = call(handler(), event);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body(response).string("detail")).contains("the body is marked base64-encoded but is not base64");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.mwaatrigger.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.mwaatrigger.config.ConfigurationException;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
@@ -24,6 +25,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The schedule function, fed the raw payloads both kinds of EventBridge schedule deliver (it reads the
@@ -152,5 +155,27 @@ class ScheduleHandlerTest {
         assertThatThrownBy(() -> invoke(handler(), "{\"dag_id\": \"nope\", \"scheduled_time\": \"2024-06-01T02:00:00Z\", "
                 + "\"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}"))
                 .isInstanceOf(DagNotFoundException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not a dag", "-starts_with_dash", "dag/with/slashes"})
+    void malformedDagId_failsTheColdStartNamingDagId(String dagId) {
+        Environment environment = TestEmulator.environment(emulator).with("DAG_ID", dagId);
+
+        assertThatThrownBy(() -> new ScheduleHandler(environment,
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("DAG_ID: '" + dagId + "' is not a valid DAG id");
+    }
+
+    @Test
+    void withoutDagId_theScheduleInputNamesTheDag() {
+        ScheduleHandler handler = new ScheduleHandler(TestEmulator.environment(emulator),
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
+
+        invoke(handler, "{\"dag_id\": \"example_dag\", \"scheduled_time\": \"2024-06-01T02:00:00Z\", "
+                + "\"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}");
+
+        assertThat(emulator.runs()).singleElement().satisfies(run -> assertThat(run.dagId()).isEqualTo("example_dag"));
     }
 }

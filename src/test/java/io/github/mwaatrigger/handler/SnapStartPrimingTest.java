@@ -2,10 +2,12 @@ package io.github.mwaatrigger.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.testing.TestEmulator;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,38 @@ class SnapStartPrimingTest {
             assertThat(emulator.environmentLookups()).isZero();
             assertThat(emulator.receivedCommands()).isEmpty();
             assertThat(emulator.runs()).isEmpty();
+        }
+    }
+
+    /**
+     * With every DAG allowed, the API's priming request passes the DAG id, the allow list and the body, so
+     * only its last check keeps it from MWAA: were that check gone, the test above would see a call.
+     */
+    @Test
+    void apiPriming_goesThroughTheAllowListAndTheBody_andStopsJustBeforeTheTrigger() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
+            ApiHandler handler = new ApiHandler(TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "*"),
+                    settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
+
+            APIGatewayProxyResponseEvent response = handler.primeApiPath();
+
+            assertThat(response.getStatusCode()).isEqualTo(400);
+            assertThat(Json.parseObject(response.getBody(), "response").string("detail"))
+                    .hasValueSatisfying(detail -> assertThat(detail).startsWith("the Idempotency-Key header must be"));
+            assertThat(emulator.cliTokensIssued()).isZero();
+            assertThat(emulator.receivedCommands()).isEmpty();
+        }
+    }
+
+    @Test
+    void apiPriming_whenTheAllowListRefusesItsDag_stopsThere() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
+            ApiHandler handler = new ApiHandler(TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "etl_*"),
+                    settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
+
+            assertThat(handler.primeApiPath().getStatusCode()).isEqualTo(403);
+            assertThat(emulator.cliTokensIssued()).isZero();
+            assertThat(emulator.receivedCommands()).isEmpty();
         }
     }
 }

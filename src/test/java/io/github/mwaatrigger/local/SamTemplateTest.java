@@ -88,6 +88,23 @@ class SamTemplateTest {
         assertThat(((Map<?, ?>) api.get("Auth")).get("DefaultAuthorizer")).isEqualTo("AWS_IAM");
         assertThat(String.valueOf(api.get("MethodSettings"))).contains("ThrottlingRateLimit")
                 .contains("ThrottlingBurstLimit");
+        assertThat(api.get("MethodSettings")).isEqualTo(List.of(Map.of(
+                "ResourcePath", "/*", "HttpMethod", "*",
+                "ThrottlingRateLimit", Map.of("Ref", "ApiThrottlingRateLimit"),
+                "ThrottlingBurstLimit", Map.of("Ref", "ApiThrottlingBurstLimit"))));
+    }
+
+    @Test
+    void apiThrottlingDefaults_areSetAndTheBurstFitsTheFunctionsConcurrency() throws IOException {
+        Map<String, String> parameters = template().parameters();
+        Map<?, ?> resources = (Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE))).get("Resources");
+        Map<?, ?> function = (Map<?, ?>) ((Map<?, ?>) resources.get("ApiFunction")).get("Properties");
+
+        assertThat(parameters).containsEntry("ApiThrottlingRateLimit", "5").containsEntry("ApiThrottlingBurstLimit", "5")
+                .containsEntry("ApiReservedConcurrency", "5");
+        assertThat(function.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "ApiReservedConcurrency"));
+        assertThat(Integer.parseInt(parameters.get("ApiThrottlingBurstLimit")))
+                .isLessThanOrEqualTo(Integer.parseInt(parameters.get("ApiReservedConcurrency")));
     }
 
     @Test

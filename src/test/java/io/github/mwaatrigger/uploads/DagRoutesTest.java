@@ -69,4 +69,11 @@ class DagRoutesTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("DAG_ID is not set").hasMessageContaining("S3_DAG_ROUTES");
     }
+
+    @Test
+    void malformedDagId_stopsStartUpNamingDagId() {
+        assertThatThrownBy(() -> DagRoutes.fromEnvironment(new Environment(Map.of("DAG_ID", "not a dag"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("DAG_ID: 'not a dag' is not a valid DAG id");
+    }
 }

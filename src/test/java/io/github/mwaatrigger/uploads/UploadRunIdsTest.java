@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.mwaatrigger.airflow.AirflowIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UploadRunIdsTest {
@@ -37,5 +38,15 @@ class UploadRunIdsTest {
     void runId_showsTheFileName() {
         assertThat(UploadRunIds.runIdFor(upload("incoming/sales 2024.csv", null, "01")))
                 .startsWith("s3__sales_2024.csv__");
+    }
+
+    /** Run ids are idempotency keys: these exact values must never change, or redelivered events would run twice. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "incoming/report.2024..06.csv, s3__report.2024._06.csv__9fa84ace4d1026b8a6e4fd71",
+        "dir/, s3__object__cf972aff45f12ac976891a5b",
+        "..., s3__._.__5cb9b76da263a7212bba2b8f"})
+    void runIds_stayExactlyAsTheyWere(String key, String runId) {
+        assertThat(UploadRunIds.runIdFor(upload(key, null, "01"))).isEqualTo(runId);
     }
 }
