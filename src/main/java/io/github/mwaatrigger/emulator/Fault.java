@@ -33,6 +33,13 @@ public sealed interface Fault {
     }
 
     /**
+     * Run the command, then answer 200 with a body of at least {@code bytes}: its stdout padded with blank
+     * lines, as a command with a very long output would answer.
+     */
+    record OversizedAnswer(int bytes) implements Fault {
+    }
+
+    /**
      * Answer {@code status} with the request's headers, bearer token included, echoed in the body, as a
      * misbehaving proxy might; the command does not run.
      */

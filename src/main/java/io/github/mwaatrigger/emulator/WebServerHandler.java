@@ -103,11 +103,12 @@ final class WebServerHandler implements HttpHandler {
                 answer(exchange, body, List.of(), contentType, 200, "text/html", "<html><body>Bad Gateway</body></html>");
                 return;
             }
-            run(exchange, body, contentType, fault instanceof Fault.LoseAnswer);
+            run(exchange, body, contentType, fault);
         }
     }
 
-    private void run(HttpExchange exchange, String body, String contentType, boolean loseAnswer) throws IOException {
+    /** Runs the command; {@code fault}, if any, is {@link Fault.LoseAnswer} or {@link Fault.OversizedAnswer}. */
+    private void run(HttpExchange exchange, String body, String contentType, Fault fault) throws IOException {
         if (!capacity.tryAcquire()) {
             busyAnswers.incrementAndGet();
             answer(exchange, body, List.of(), contentType, 503, "application/json",
@@ -131,13 +132,15 @@ final class WebServerHandler implements HttpHandler {
                 return;
             }
             CommandOutput output = cli.run(words);
-            if (loseAnswer) {
+            if (fault instanceof Fault.LoseAnswer) {
                 received.add(new ReceivedCommand(body, words, contentType, 0));
                 throw Exchanges.dropConnection();
             }
+            String stdout = fault instanceof Fault.OversizedAnswer oversized
+                    ? output.stdout() + "\n".repeat(oversized.bytes() / 4 * 3 + 3) : output.stdout();
             answer(exchange, body, words, contentType, 200, "application/json", JSON.write(JsonObject.builder()
                     .put("stderr", base64(output.stderr()))
-                    .put("stdout", base64(output.stdout()))
+                    .put("stdout", base64(stdout))
                     .build()));
         } finally {
             running.decrementAndGet();

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,6 +54,13 @@ public final class CliEndpoint {
 
         /** The request was sent but no complete answer came back: the command may or may not have run. */
         record Lost(IOException cause) implements Exchange {
+        }
+
+        /**
+         * The server answered 200, so the command ran, but its answer was larger than {@code limitBytes},
+         * the most that is read.
+         */
+        record TooLarge(int limitBytes) implements Exchange {
         }
     }
 
@@ -126,7 +134,15 @@ public final class CliEndpoint {
                 out.write(body);
             }
             int status = connection.getResponseCode();
-            String text = readBody(connection, status);
+            byte[] bytes = readBody(connection, status);
+            if (bytes.length > MAX_BODY_BYTES) {
+                connection.disconnect();
+                if (status == 200) {
+                    return new Attempt(new Exchange.TooLarge(MAX_BODY_BYTES));
+                }
+                bytes = Arrays.copyOf(bytes, MAX_BODY_BYTES);
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
             Optional<String> redirect = isRedirect(status)
                     ? Optional.ofNullable(connection.getHeaderField("Location"))
                     : Optional.empty();
@@ -137,16 +153,13 @@ public final class CliEndpoint {
         }
     }
 
-    private static String readBody(HttpURLConnection connection, int status) throws IOException {
+    /**
+     * The body, up to one byte more than {@link #MAX_BODY_BYTES}, so that a larger one can be told apart;
+     * the rest is not read. Only a 200's body is used in full; of any other, only an excerpt is shown.
+     */
+    private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in == null) {
-                return "";
-            }
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new IOException("the answer is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return in == null ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
         }
     }
 

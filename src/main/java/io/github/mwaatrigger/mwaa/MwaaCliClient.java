@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       retried with exponential backoff and full jitter while the deadline allows, as far as the
  *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
  *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>an answer too large to read is reported as {@link CliAnswerTooLargeException}, never retried (the
+ *       command ran);</li>
  *   <li>at most {@code maxConcurrentCalls} commands are in flight at once from this process (MWAA runs
  *       only a few at a time and answers 503 beyond that); the others wait their turn, in order, within
  *       their deadline, instead of drawing 503s and backing off;</li>
@@ -61,6 +63,7 @@ public final class MwaaCliClient {
      * @throws MwaaUnavailableException   when MWAA stayed busy or failing until the deadline, or when a
      *                                    non-idempotent command may have run but its answer was lost
      * @throws MwaaRejectedException      when the web server refused the request with a client error
+     * @throws CliAnswerTooLargeException when the command ran but its answer was too large to read
      * @throws MwaaConfigurationException when no CLI token can be had for the environment
      */
     public CliOutput execute(String commandLine, Idempotency idempotency, Deadline deadline) {
@@ -166,6 +169,12 @@ public final class MwaaCliClient {
         if (exchange instanceof CliEndpoint.Exchange.Lost lost) {
             return maybeRan(idempotency, "the connection to " + token.webServerHostname()
                     + " failed before an answer arrived: " + describe(lost.cause()), reasonFor(lost.cause()));
+        }
+        if (exchange instanceof CliEndpoint.Exchange.TooLarge tooLarge) {
+            throw new CliAnswerTooLargeException("the MWAA web server ran the command, but its answer was larger "
+                    + "than " + tooLarge.limitBytes() / (1024 * 1024) + " MiB, the most this client reads; it was not "
+                    + "sent again, as the answer would be as large. For dags list-runs this means the DAG has too many "
+                    + "runs to list: delete its old runs (on MWAA, with a database clean-up DAG)");
         }
         CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
         int status = answer.status();

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The MWAA client against the emulator over HTTPS: tokens, retries and every kind of fault. */
@@ -188,6 +189,33 @@ class MwaaCliClientEndToEndTest {
 
         assertThat(output.stdout()).contains("example_dag");
         assertThat(emulator.receivedCommands()).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Idempotency.class)
+    void answerTooLargeToRead_isReportedAsRunAndNeverResent(Idempotency idempotency) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.OversizedAnswer(17 * 1024 * 1024));
+
+        assertThatThrownBy(() -> cli.execute("dags trigger example_dag", idempotency, deadline()))
+                .isInstanceOfSatisfying(CliAnswerTooLargeException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("ran the command")
+                .hasMessageContaining("larger than 16 MiB")
+                .hasMessageContaining("dags list-runs")
+                .hasMessageNotContaining("may or may not");
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(200);
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
+    void answerJustUnderTheLimit_isRead() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.OversizedAnswer(15 * 1024 * 1024));
+
+        CliOutput output = cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).hasSize(1);
     }
 
     @Test
