@@ -13,6 +13,13 @@ public sealed interface Fault {
         }
     }
 
+    /** Answer {@code status} with {@code Location: location} instead of running the command. */
+    record Redirect(int status, String location) implements Fault {
+        public Redirect {
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
     /** Wait {@code delay}, then handle the request normally. */
     record Delay(Duration delay) implements Fault {
         public Delay {

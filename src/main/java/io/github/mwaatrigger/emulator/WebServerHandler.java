@@ -90,6 +90,11 @@ final class WebServerHandler implements HttpHandler {
                 answer(exchange, body, List.of(), contentType, status.status(), "application/json", status.body());
                 return;
             }
+            if (fault instanceof Fault.Redirect redirect) {
+                exchange.getResponseHeaders().set("Location", redirect.location());
+                answer(exchange, body, List.of(), contentType, redirect.status(), "text/html", "<a>Redirecting</a>");
+                return;
+            }
             if (fault instanceof Fault.EchoHeaders echo) {
                 answer(exchange, body, List.of(), contentType, echo.status(), "text/plain",
                         "request headers: " + new java.util.TreeMap<>(exchange.getRequestHeaders()));

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       retried with exponential backoff and full jitter while the deadline allows, as far as the
  *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
  *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>a redirect is followed only to the same web server, and otherwise reported as
+ *       {@link MwaaRejectedException} naming where it led;</li>
  *   <li>an answer too large to read is reported as {@link CliAnswerTooLargeException}, never retried (the
  *       command ran);</li>
  *   <li>at most {@code maxConcurrentCalls} commands are in flight at once from this process (MWAA runs
@@ -62,7 +64,8 @@ public final class MwaaCliClient {
      *
      * @throws MwaaUnavailableException   when MWAA stayed busy or failing until the deadline, or when a
      *                                    non-idempotent command may have run but its answer was lost
-     * @throws MwaaRejectedException      when the web server refused the request with a client error
+     * @throws MwaaRejectedException      when the web server refused the request with a client error, or
+     *                                    redirected it elsewhere
      * @throws CliAnswerTooLargeException when the command ran but its answer was too large to read
      * @throws MwaaConfigurationException when no CLI token can be had for the environment
      */
@@ -176,6 +179,9 @@ public final class MwaaCliClient {
                     + "sent again, as the answer would be as large. For dags list-runs this means the DAG has too many "
                     + "runs to list: delete its old runs (on MWAA, with a database clean-up DAG)");
         }
+        if (exchange instanceof CliEndpoint.Exchange.Redirected redirected) {
+            throw new MwaaRejectedException(redirected.status(), notFollowed(redirected, token));
+        }
         CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
         int status = answer.status();
         if (status == 200) {
@@ -198,6 +204,25 @@ public final class MwaaCliClient {
                     : MwaaUnavailableException.Reason.FAILING);
         }
         throw new MwaaRejectedException(status, "the MWAA web server refused the command: " + problem);
+    }
+
+    /** Why a redirect was not followed, naming where it led (its origin only) and what to check. */
+    private static String notFollowed(CliEndpoint.Exchange.Redirected redirected, CliToken token) {
+        String status = "HTTP " + redirected.status();
+        String server = "https://" + token.webServerHostname();
+        if (redirected.target().isEmpty()) {
+            return "the MWAA web server answered " + status + " without a Location that can be followed: check the "
+                    + "environment's web server at " + server;
+        }
+        String target = redirected.target().get().replace(token.value(), "<redacted>");
+        if (redirected.tooMany()) {
+            return "the MWAA web server kept redirecting the command (" + CliEndpoint.MAX_REDIRECTS + " redirects "
+                    + "followed, then " + status + " to " + target + " again): check the environment's web server at "
+                    + server + " for a redirect loop";
+        }
+        return "the MWAA web server answered " + status + ", redirecting the command to " + target + ", which is not "
+                + "the environment's web server " + server + "; it was not followed, as the CLI token goes nowhere "
+                + "else: check that nothing (a proxy, a sign-in page) stands in front of the web server";
     }
 
     /** A failure after which the command may have run: retried only if running it twice is harmless. */

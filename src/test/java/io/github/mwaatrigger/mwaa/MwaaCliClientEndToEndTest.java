@@ -218,6 +218,61 @@ class MwaaCliClientEndToEndTest {
         assertThat(emulator.receivedCommands()).hasSize(1);
     }
 
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void redirectToTheSameWebServer_isFollowedWithTheSameCommand(int status) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Redirect(status, "https://" + emulator.webServerHostname() + "/aws_mwaa/cli"));
+
+        CliOutput output = cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(status, 200);
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::body).containsExactly(LIST, LIST);
+    }
+
+    @Test
+    void redirectToAnotherHost_isNotFollowedAndNamesThatHost() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Redirect(302, "https://sso.example.com/login?next=%2Faws_mwaa%2Fcli"));
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOfSatisfying(MwaaRejectedException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("HTTP 302, redirecting the command to https://sso.example.com, which is not "
+                        + "the environment's web server https://" + emulator.webServerHostname())
+                .hasMessageContaining("not followed")
+                .hasMessageNotContaining("login?next")
+                .hasMessageNotContaining("refused")
+                .hasMessageNotContaining(emulator.issuedTokens().get(0));
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
+    void redirectThatKeepsComing_isGivenUpOnAsALoop() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        Fault[] loop = new Fault[CliEndpoint.MAX_REDIRECTS + 1];
+        java.util.Arrays.fill(loop, new Fault.Redirect(307, "/aws_mwaa/cli"));
+        emulator.injectCliFaults(loop);
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaRejectedException.class)
+                .hasMessageContaining("kept redirecting the command (3 redirects followed, then HTTP 307 to https://"
+                        + emulator.webServerHostname() + " again)")
+                .hasMessageContaining("redirect loop");
+        assertThat(emulator.receivedCommands()).hasSize(CliEndpoint.MAX_REDIRECTS + 1);
+    }
+
+    @Test
+    void redirectWithoutLocation_saysSo() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Redirect(302, "http://[broken"));
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaRejectedException.class)
+                .hasMessageContaining("HTTP 302 without a Location that can be followed");
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
     @Test
     void triggerWhoseAnswerWasLost_isRecognisedOnRetryAsCreatedByThisCall() {
         emulator = TestEmulator.start(EmulatorConfig.builder());
