@@ -82,11 +82,17 @@ public final class MwaaCliClient {
         Objects.requireNonNull(idempotency, "idempotency");
         boolean tokenReplaced = false;
         boolean mayHaveRun = false;
+        Optional<Outcome> last = Optional.empty();
         for (int attempt = 1; ; attempt++) {
-            Outcome outcome = attempt(commandLine, idempotency, deadline);
+            Optional<Outcome> tried = attempt(commandLine, idempotency, deadline);
+            if (tried.isEmpty()) {
+                throw outOfTime(last, attempt - 1);
+            }
+            Outcome outcome = tried.get();
             if (outcome.output().isPresent()) {
                 return new CliReply(outcome.output().get(), mayHaveRun);
             }
+            last = tried;
             mayHaveRun |= outcome.mayHaveRun();
             if (outcome.tokenRejected()) {
                 if (tokenReplaced) {
@@ -100,14 +106,28 @@ public final class MwaaCliClient {
                     ? backoff.delayBeforeBusy(attempt - 1) : backoff.delayBefore(attempt - 1);
             Duration delay = outcome.retryAfter().map(hint -> max(hint, jittered)).orElse(jittered);
             if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
-                throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
-                        + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)",
-                        outcome.reason());
+                throw gaveUp(outcome, attempt);
             }
             LOG.log(Level.WARNING, "attempt {0} failed: {1}; retrying in {2} ms",
                     attempt, outcome.problem(), delay.toMillis());
             pause(delay);
         }
+    }
+
+    /**
+     * Too little time is left to send the command (again): the last attempt's failure, if there was one,
+     * else that the deadline left no room for any attempt.
+     */
+    private static MwaaUnavailableException outOfTime(Optional<Outcome> last, int attempts) {
+        return last.map(outcome -> gaveUp(outcome, attempts)).orElseGet(() -> new MwaaUnavailableException(
+                "the command was not sent: less than the " + MINIMUM_ATTEMPT.toMillis() + " ms one attempt needs was "
+                        + "left before the deadline; give the call more time (such as a longer function timeout)",
+                MwaaUnavailableException.Reason.TIMED_OUT));
+    }
+
+    private static MwaaUnavailableException gaveUp(Outcome last, int attempts) {
+        return new MwaaUnavailableException("MWAA is unavailable: " + last.problem() + " (gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + ", the deadline is near)", last.reason());
     }
 
     /** One attempt: the output, or why not, whether to retry, what MWAA did, and whether the command may have run. */
@@ -137,11 +157,15 @@ public final class MwaaCliClient {
         }
     }
 
-    private Outcome attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
+    /** One attempt, or empty if too little time is left to send the command once a slot and token are had. */
+    private Optional<Outcome> attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
         try {
             long wait = deadline.remaining().minus(MINIMUM_ATTEMPT).toMillis();
-            if (wait < 0 || !slots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
-                return Outcome.busy("every CLI slot of this process stayed busy", Optional.empty());
+            if (wait < 0) {
+                return Optional.empty();
+            }
+            if (!slots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                return Optional.of(Outcome.busy("every CLI slot of this process stayed busy", Optional.empty()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -154,16 +178,20 @@ public final class MwaaCliClient {
         }
     }
 
-    private Outcome attemptInSlot(String commandLine, Idempotency idempotency, Deadline deadline) {
+    private Optional<Outcome> attemptInSlot(String commandLine, Idempotency idempotency, Deadline deadline) {
         CliToken token;
         try {
             token = tokens.token(deadline);
         } catch (MwaaUnavailableException e) {
-            return Outcome.retry(e.getMessage(), e.reason());
+            return Optional.of(Outcome.retry(e.getMessage(), e.reason()));
         }
         if (!deadline.allows(MINIMUM_ATTEMPT)) {
-            return Outcome.retry("no time was left to send the command", MwaaUnavailableException.Reason.TIMED_OUT);
+            return Optional.empty();
         }
+        return Optional.of(sendInSlot(commandLine, idempotency, deadline, token));
+    }
+
+    private Outcome sendInSlot(String commandLine, Idempotency idempotency, Deadline deadline, CliToken token) {
         CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
         if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "

@@ -290,12 +290,14 @@ class MwaaCliClientEndToEndTest {
     @Test
     void slowServer_isGivenUpOnBeforeTheDeadline() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()); // a warm client with a token: the time goes to the server
         emulator.injectCliFaults(new Fault.Delay(Duration.ofSeconds(5)));
         Instant start = Instant.now();
 
         assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofMillis(1500))))
                 .isInstanceOf(MwaaUnavailableException.class)
-                .hasMessageContaining("the deadline is near");
+                .hasMessageContaining("the deadline is near")
+                .hasMessageContaining("SocketTimeoutException");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -375,6 +377,23 @@ class MwaaCliClientEndToEndTest {
             pool.shutdownNow();
         }
         assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
+    void deadlineTooCloseForAnyAttempt_saysSoRatherThanBlamingBusySlots() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofMillis(300))))
+                .isInstanceOfSatisfying(MwaaUnavailableException.class, e -> {
+                    assertThat(e.isRetryable()).isTrue();
+                    assertThat(e.reason()).isEqualTo(MwaaUnavailableException.Reason.TIMED_OUT);
+                })
+                .hasMessageContaining("the command was not sent: less than the 500 ms one attempt needs was left "
+                        + "before the deadline")
+                .hasMessageNotContaining("slot")
+                .hasMessageNotContaining("MWAA is unavailable");
+        assertThat(emulator.cliTokensIssued()).isZero();
+        assertThat(emulator.receivedCommands()).isEmpty();
     }
 
     @Test
