@@ -399,11 +399,18 @@ class MwaaCliClientEndToEndTest {
     @Test
     void transientControlPlaneFailure_isRetried() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
-        emulator.injectControlPlaneFaults(Fault.status(500), new Fault.DropConnection());
+        // More 500s in a row than the AWS SDK's own retries absorb (4 attempts per call in its legacy retry mode,
+        // the default; 3 in standard mode), so that only this client's retry can get a token. (A dropped connection
+        // may also be re-sent by the JDK's HttpURLConnection, so drops alone cannot be counted on to get through.)
+        emulator.injectControlPlaneFaults(Fault.status(500), Fault.status(500), Fault.status(500), Fault.status(500),
+                Fault.status(500), new Fault.DropConnection());
 
         cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
 
         assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+        assertThat(emulator.controlPlaneRequests()).as("six failed CreateCliToken requests, then one that succeeded")
+                .isEqualTo(7);
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(200);
     }
 
     @Test
