@@ -2,7 +2,6 @@ package io.github.mwaatrigger.airflow;
 
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;
-import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliOutput;
@@ -197,7 +196,10 @@ public final class AirflowDialect {
         if (runId == null) {
             return Optional.empty();
         }
-        String logicalDate = text(row, "logical_date") != null ? text(row, "logical_date") : text(row, "execution_date");
+        String logicalDate = text(row, "logical_date");
+        if (logicalDate == null) {
+            logicalDate = text(row, "execution_date"); // Airflow 2.x
+        }
         return Optional.of(new DagRun(dagId, runId, text(row, "state"), AirflowOutput.isoDate(logicalDate),
                 AirflowOutput.isoDate(text(row, "start_date")), AirflowOutput.isoDate(text(row, "end_date")),
                 null, null, null));
@@ -205,7 +207,6 @@ public final class AirflowDialect {
 
     /** A member's text; Airflow's {@code -o json} writes every value as a string, or null. */
     private static String text(JsonObject object, String name) {
-        return object.get(name).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value())
-                .filter(v -> !v.isEmpty()).orElse(null);
+        return object.string(name).filter(v -> !v.isEmpty()).orElse(null);
     }
 }
