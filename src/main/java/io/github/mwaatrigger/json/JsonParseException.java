@@ -10,15 +10,8 @@ package io.github.mwaatrigger.json;
  */
 public final class JsonParseException extends RuntimeException {
 
-    private final int offset;
-    private final int line;
-    private final int column;
-
-    private JsonParseException(String problem, int offset, int line, int column) {
+    private JsonParseException(String problem, int line, int column) {
         super(problem + " at line " + line + ", column " + column);
-        this.offset = offset;
-        this.line = line;
-        this.column = column;
     }
 
     /** Creates the exception for {@code problem} found at {@code offset} in {@code text}. */
@@ -31,21 +24,6 @@ public final class JsonParseException extends RuntimeException {
                 lineStart = i + 1;
             }
         }
-        return new JsonParseException(problem, offset, line, offset - lineStart + 1);
-    }
-
-    /** Returns the 0-based index into the parsed text where the problem was found. */
-    public int offset() {
-        return offset;
-    }
-
-    /** Returns the 1-based line where the problem was found. */
-    public int line() {
-        return line;
-    }
-
-    /** Returns the 1-based column, in UTF-16 code units, where the problem was found. */
-    public int column() {
-        return column;
+        return new JsonParseException(problem, line, offset - lineStart + 1);
     }
 }
