@@ -208,7 +208,7 @@ public final class MwaaCliClient {
                     + "runs to list: delete its old runs (on MWAA, with a database clean-up DAG)");
         }
         if (exchange instanceof CliEndpoint.Exchange.Redirected redirected) {
-            throw new MwaaRejectedException(redirected.status(), notFollowed(redirected, token));
+            throw new MwaaRejectedException(notFollowed(redirected, token));
         }
         CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
         int status = answer.status();
@@ -231,7 +231,7 @@ public final class MwaaCliClient {
             return maybeRan(idempotency, problem, status == 504 ? MwaaUnavailableException.Reason.TIMED_OUT
                     : MwaaUnavailableException.Reason.FAILING);
         }
-        throw new MwaaRejectedException(status, "the MWAA web server refused the command: " + problem);
+        throw new MwaaRejectedException("the MWAA web server refused the command: " + problem);
     }
 
     /** Why a redirect was not followed, naming where it led (its origin only) and what to check. */

@@ -10,16 +10,8 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class MwaaRejectedException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-
-    public MwaaRejectedException(int status, String message) {
+    public MwaaRejectedException(String message) {
         super(message);
-        this.status = status;
-    }
-
-    /** The HTTP status the web server answered with. */
-    public int status() {
-        return status;
     }
 
     @Override
