@@ -69,7 +69,7 @@ public final class AirflowDialect {
         words.add(AirflowIds.requireNewRunId(runId));
         if (!conf.isEmpty()) {
             words.add("-c");
-            words.add(CONF_WRITER.write(conf));
+            words.add(confArgument(conf));
         }
         logicalDate.ifPresent(date -> {
             words.add(isAirflow3() ? "--logical-date" : "-e");
@@ -81,6 +81,15 @@ public final class AirflowDialect {
             words.add("json");
         }
         return new CliCommand(words);
+    }
+
+    /**
+     * {@code conf} as {@link #triggerCommand} puts it on the command line, for every version: JSON in ASCII,
+     * every character above U+007E and every {@code '} written as <code>&#92;uXXXX</code>, so that it can be
+     * single-quoted. Its length is its size in bytes.
+     */
+    public static String confArgument(JsonObject conf) {
+        return CONF_WRITER.write(Objects.requireNonNull(conf, "conf"));
     }
 
     /** Reads the answer to {@link #triggerCommand} for {@code runId}, which was sent with {@code conf}. */
