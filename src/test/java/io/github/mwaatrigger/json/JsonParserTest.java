@@ -140,6 +140,26 @@ class JsonParserTest {
                 JsonParseException.class, () -> Json.parse("{\n  \"a\": 1,\n  \"b\" 2\n}"));
 
         assertThat(e).hasMessageEndingWith(" at line 3, column 7");
+        assertThat(e.getMessage()).as("asked again").isEqualTo("expected ':' after a member name at line 3, column 7");
+        assertThat(e).hasToString(JsonParseException.class.getName() + ": " + e.getMessage());
+    }
+
+    @Test
+    void keepsItsMessageWhenSerialized() throws Exception {
+        JsonParseException thrown = catchThrowableOfType(JsonParseException.class, () -> Json.parse("[1,\n2,]"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(thrown);
+        }
+
+        Object read;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = in.readObject();
+        }
+
+        assertThat(read).isInstanceOf(JsonParseException.class)
+                .hasFieldOrPropertyWithValue("message", "trailing comma before ']' at line 2, column 3");
     }
 
     @Test
