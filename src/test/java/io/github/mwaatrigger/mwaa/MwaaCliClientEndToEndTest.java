@@ -222,7 +222,8 @@ class MwaaCliClientEndToEndTest {
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void redirectToTheSameWebServer_isFollowedWithTheSameCommand(int status) {
         MwaaCliClient cli = client(EmulatorConfig.builder());
-        emulator.injectCliFaults(new Fault.Redirect(status, "https://" + emulator.webServerHostname() + "/aws_mwaa/cli"));
+        String sameServer = "https://" + emulator.webServerHostname() + "/aws_mwaa/cli";
+        emulator.injectCliFaults(new Fault.Redirect(status, sameServer));
 
         CliOutput output = cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline());
 
@@ -290,7 +291,7 @@ class MwaaCliClientEndToEndTest {
     @Test
     void slowServer_isGivenUpOnBeforeTheDeadline() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
-        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()); // a warm client with a token: the time goes to the server
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()); // warm, with a token: the time goes to the server
         emulator.injectCliFaults(new Fault.Delay(Duration.ofSeconds(5)));
         Instant start = Instant.now();
 

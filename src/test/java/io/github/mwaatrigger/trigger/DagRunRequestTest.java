@@ -26,7 +26,8 @@ class DagRunRequestTest {
 
     @Test
     void confOneByteOverTheLimit_isRefusedWithWhatToDoInstead() {
-        JsonObject conf = JsonObject.builder().put("a", "x".repeat(DagRunRequest.MAX_CONF_BYTES - ENVELOPE + 1)).build();
+        JsonObject conf = JsonObject.builder().put("a", "x".repeat(DagRunRequest.MAX_CONF_BYTES - ENVELOPE + 1))
+                .build();
 
         assertThatThrownBy(() -> DagRunRequest.of("d", "r", conf))
                 .isInstanceOf(InvalidDagRunRequestException.class)
