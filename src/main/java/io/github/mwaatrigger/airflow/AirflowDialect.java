@@ -2,7 +2,6 @@ package io.github.mwaatrigger.airflow;
 
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;
-import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliOutput;
@@ -70,7 +69,7 @@ public final class AirflowDialect {
         words.add(AirflowIds.requireNewRunId(runId));
         if (!conf.isEmpty()) {
             words.add("-c");
-            words.add(CONF_WRITER.write(conf));
+            words.add(confArgument(conf));
         }
         logicalDate.ifPresent(date -> {
             words.add(isAirflow3() ? "--logical-date" : "-e");
@@ -82,6 +81,15 @@ public final class AirflowDialect {
             words.add("json");
         }
         return new CliCommand(words);
+    }
+
+    /**
+     * {@code conf} as {@link #triggerCommand} puts it on the command line, for every version: JSON in ASCII,
+     * every character above U+007E and every {@code '} written as <code>&#92;uXXXX</code>, so that it can be
+     * single-quoted. Its length is its size in bytes.
+     */
+    public static String confArgument(JsonObject conf) {
+        return CONF_WRITER.write(Objects.requireNonNull(conf, "conf"));
     }
 
     /** Reads the answer to {@link #triggerCommand} for {@code runId}, which was sent with {@code conf}. */
@@ -197,7 +205,10 @@ public final class AirflowDialect {
         if (runId == null) {
             return Optional.empty();
         }
-        String logicalDate = text(row, "logical_date") != null ? text(row, "logical_date") : text(row, "execution_date");
+        String logicalDate = text(row, "logical_date");
+        if (logicalDate == null) {
+            logicalDate = text(row, "execution_date"); // Airflow 2.x
+        }
         return Optional.of(new DagRun(dagId, runId, text(row, "state"), AirflowOutput.isoDate(logicalDate),
                 AirflowOutput.isoDate(text(row, "start_date")), AirflowOutput.isoDate(text(row, "end_date")),
                 null, null, null));
@@ -205,7 +216,6 @@ public final class AirflowDialect {
 
     /** A member's text; Airflow's {@code -o json} writes every value as a string, or null. */
     private static String text(JsonObject object, String name) {
-        return object.get(name).filter(JsonString.class::isInstance).map(v -> ((JsonString) v).value())
-                .filter(v -> !v.isEmpty()).orElse(null);
+        return object.string(name).filter(v -> !v.isEmpty()).orElse(null);
     }
 }

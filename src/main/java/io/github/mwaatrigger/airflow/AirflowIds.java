@@ -73,16 +73,6 @@ public final class AirflowIds {
         return runId;
     }
 
-    /** Whether {@code runId} passes {@link #requireNewRunId}. */
-    public static boolean isValidNewRunId(String runId) {
-        try {
-            requireNewRunId(runId);
-            return true;
-        } catch (InvalidAirflowIdException e) {
-            return false;
-        }
-    }
-
     /** The id as it may be shown in a message: shortened, and with control characters made visible. */
     private static String printable(String id) {
         String shown = id.length() > 80 ? id.substring(0, 80) + "..." : id;

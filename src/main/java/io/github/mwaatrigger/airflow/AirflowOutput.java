@@ -83,7 +83,7 @@ public final class AirflowOutput {
             String line = stdout.substring(from, end).strip();
             if (line.startsWith("[")) {
                 try {
-                    if (Json.parseLeading(stdout, from).value() instanceof JsonArray array) {
+                    if (Json.parseLeading(stdout, from) instanceof JsonArray array) {
                         return Optional.of(array);
                     }
                 } catch (JsonParseException notJsonAfterAll) {

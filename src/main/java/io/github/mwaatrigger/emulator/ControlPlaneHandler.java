@@ -32,6 +32,7 @@ final class ControlPlaneHandler implements HttpHandler {
     private final CliTokens tokens;
     private final String webServerHostname;
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger environmentLookups = new AtomicInteger();
     private final Supplier<JsonObject> stats;
@@ -63,6 +64,10 @@ final class ControlPlaneHandler implements HttpHandler {
         faults.addAll(next);
     }
 
+    int requests() {
+        return requests.get();
+    }
+
     int tokensIssued() {
         return tokensIssued.get();
     }
@@ -78,6 +83,7 @@ final class ControlPlaneHandler implements HttpHandler {
                 Exchanges.respond(exchange, 200, "application/json", JSON.write(stats.get()));
                 return;
             }
+            requests.incrementAndGet();
             byte[] body = Exchanges.body(exchange);
             Fault fault = faults.poll();
             if (fault instanceof Fault.Status status) {

@@ -13,6 +13,13 @@ public sealed interface Fault {
         }
     }
 
+    /** Answer {@code status} with {@code Location: location} instead of running the command. */
+    record Redirect(int status, String location) implements Fault {
+        public Redirect {
+            Objects.requireNonNull(location, "location");
+        }
+    }
+
     /** Wait {@code delay}, then handle the request normally. */
     record Delay(Duration delay) implements Fault {
         public Delay {
@@ -30,6 +37,13 @@ public sealed interface Fault {
 
     /** Run the command, then close the connection without an answer: the command ran but the answer was lost. */
     record LoseAnswer() implements Fault {
+    }
+
+    /**
+     * Run the command, then answer 200 with a body of at least {@code bytes}: its stdout padded with blank
+     * lines, as a command with a very long output would answer.
+     */
+    record OversizedAnswer(int bytes) implements Fault {
     }
 
     /**

@@ -136,6 +136,11 @@ public final class MwaaEmulator implements AutoCloseable {
         return webServerHandler.received();
     }
 
+    /** How many MWAA API requests arrived, failed and faulted ones included. */
+    public int controlPlaneRequests() {
+        return controlPlaneHandler.requests();
+    }
+
     /** How many CLI tokens {@code CreateCliToken} has issued. */
     public int cliTokensIssued() {
         return controlPlaneHandler.tokensIssued();

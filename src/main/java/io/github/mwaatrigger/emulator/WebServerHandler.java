@@ -90,6 +90,11 @@ final class WebServerHandler implements HttpHandler {
                 answer(exchange, body, List.of(), contentType, status.status(), "application/json", status.body());
                 return;
             }
+            if (fault instanceof Fault.Redirect redirect) {
+                exchange.getResponseHeaders().set("Location", redirect.location());
+                answer(exchange, body, List.of(), contentType, redirect.status(), "text/html", "<a>Redirecting</a>");
+                return;
+            }
             if (fault instanceof Fault.EchoHeaders echo) {
                 answer(exchange, body, List.of(), contentType, echo.status(), "text/plain",
                         "request headers: " + new java.util.TreeMap<>(exchange.getRequestHeaders()));
@@ -103,11 +108,12 @@ final class WebServerHandler implements HttpHandler {
                 answer(exchange, body, List.of(), contentType, 200, "text/html", "<html><body>Bad Gateway</body></html>");
                 return;
             }
-            run(exchange, body, contentType, fault instanceof Fault.LoseAnswer);
+            run(exchange, body, contentType, fault);
         }
     }
 
-    private void run(HttpExchange exchange, String body, String contentType, boolean loseAnswer) throws IOException {
+    /** Runs the command; {@code fault}, if any, is {@link Fault.LoseAnswer} or {@link Fault.OversizedAnswer}. */
+    private void run(HttpExchange exchange, String body, String contentType, Fault fault) throws IOException {
         if (!capacity.tryAcquire()) {
             busyAnswers.incrementAndGet();
             answer(exchange, body, List.of(), contentType, 503, "application/json",
@@ -131,13 +137,15 @@ final class WebServerHandler implements HttpHandler {
                 return;
             }
             CommandOutput output = cli.run(words);
-            if (loseAnswer) {
+            if (fault instanceof Fault.LoseAnswer) {
                 received.add(new ReceivedCommand(body, words, contentType, 0));
                 throw Exchanges.dropConnection();
             }
+            String stdout = fault instanceof Fault.OversizedAnswer oversized
+                    ? output.stdout() + "\n".repeat(oversized.bytes() / 4 * 3 + 3) : output.stdout();
             answer(exchange, body, words, contentType, 200, "application/json", JSON.write(JsonObject.builder()
                     .put("stderr", base64(output.stderr()))
-                    .put("stdout", base64(output.stdout()))
+                    .put("stdout", base64(stdout))
                     .build()));
         } finally {
             running.decrementAndGet();

@@ -58,25 +58,10 @@ public final class Json {
      * @throws IndexOutOfBoundsException if {@code from} is not within {@code 0..text.length()}
      * @throws JsonParseException if no valid JSON value starts there
      */
-    public static Leading parseLeading(String text, int from) {
+    public static JsonValue parseLeading(String text, int from) {
         JsonParser parser = new JsonParser(text, from);
         parser.skipWhitespace();
-        JsonValue value = parser.parseValue();
-        return new Leading(value, parser.position());
-    }
-
-    /**
-     * A value parsed from the start of a text.
-     *
-     * @param value the value
-     * @param end the offset just after the value's last character
-     */
-    public record Leading(JsonValue value, int end) {
-
-        /** @throws NullPointerException if {@code value} is {@code null} */
-        public Leading {
-            Objects.requireNonNull(value, "value");
-        }
+        return parser.parseValue();
     }
 
     /** Returns {@code text} as a compact JSON string literal, for messages. */

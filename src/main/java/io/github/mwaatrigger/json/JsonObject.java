@@ -59,11 +59,6 @@ public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
         return members.isEmpty();
     }
 
-    /** Returns the number of members. */
-    public int size() {
-        return members.size();
-    }
-
     /** Collects members, in order, for a {@link JsonObject}. Not thread-safe. */
     public static final class Builder {
 

@@ -1,5 +1,8 @@
 package io.github.mwaatrigger.json;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+
 /**
  * Thrown when text is not the JSON that was asked for.
  *
@@ -7,45 +10,51 @@ package io.github.mwaatrigger.json;
  * object member at line 1, column 12}. It never quotes the input, which may hold secrets, with
  * one exception: the name of a duplicated member. Lines end at {@code '\n'}; lines and columns
  * count from 1, and columns count UTF-16 code units.
+ *
+ * <p>The line and column are worked out when the message is first asked for, not when the
+ * exception is thrown: a caller that tries many starting points in a long text and discards
+ * the failures (as {@code Json.parseLeading} on noisy command output) would otherwise count
+ * lines from the start of the text for every one of them.
  */
 public final class JsonParseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
+    private final String problem;
     private final int offset;
-    private final int line;
-    private final int column;
+    /** The parsed text, held only until the message is made; it never becomes part of the message. */
+    private transient String text;
+    private String message;
 
-    private JsonParseException(String problem, int offset, int line, int column) {
-        super(problem + " at line " + line + ", column " + column);
+    private JsonParseException(String text, int offset, String problem) {
+        this.text = text;
         this.offset = offset;
-        this.line = line;
-        this.column = column;
+        this.problem = problem;
     }
 
     /** Creates the exception for {@code problem} found at {@code offset} in {@code text}. */
     static JsonParseException at(String text, int offset, String problem) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
+        return new JsonParseException(text, offset, problem);
+    }
+
+    @Override
+    public synchronized String getMessage() {
+        if (message == null) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
             }
+            message = problem + " at line " + line + ", column " + (offset - lineStart + 1);
+            text = null;
         }
-        return new JsonParseException(problem, offset, line, offset - lineStart + 1);
+        return message;
     }
 
-    /** Returns the 0-based index into the parsed text where the problem was found. */
-    public int offset() {
-        return offset;
-    }
-
-    /** Returns the 1-based line where the problem was found. */
-    public int line() {
-        return line;
-    }
-
-    /** Returns the 1-based column, in UTF-16 code units, where the problem was found. */
-    public int column() {
-        return column;
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        getMessage();
+        out.defaultWriteObject();
     }
 }

@@ -11,27 +11,23 @@ import java.util.Objects;
  * <p>Strings always escape {@code "} and {@code \}, and control characters below U+0020 as
  * {@code \b}, {@code \f}, {@code \n}, {@code \r}, {@code \t} or <code>&#92;u00XX</code>. Hex digits are
  * lowercase, as Python writes them. Numbers are written from their text, unchanged, so
- * {@link #pythonDumps()} and {@link #pythonPretty(int)} match Python exactly whenever the
- * number text is the one Python would write (always true for integers).
+ * {@link #pythonDumps()} matches Python exactly whenever the number text is the one Python
+ * would write (always true for integers).
  */
 public final class JsonWriter {
 
-    private static final int SINGLE_LINE = -1;
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-    private static final JsonWriter COMPACT = new JsonWriter(",", ":", SINGLE_LINE, false, false);
-    private static final JsonWriter PYTHON_DUMPS = new JsonWriter(", ", ": ", SINGLE_LINE, true, false);
+    private static final JsonWriter COMPACT = new JsonWriter(",", ":", false, false);
+    private static final JsonWriter PYTHON_DUMPS = new JsonWriter(", ", ": ", true, false);
 
     private final String itemSeparator;
     private final String keySeparator;
-    private final int indent;
     private final boolean asciiOnly;
     private final boolean escapingApostrophes;
 
-    private JsonWriter(String itemSeparator, String keySeparator, int indent,
-            boolean asciiOnly, boolean escapingApostrophes) {
+    private JsonWriter(String itemSeparator, String keySeparator, boolean asciiOnly, boolean escapingApostrophes) {
         this.itemSeparator = itemSeparator;
         this.keySeparator = keySeparator;
-        this.indent = indent;
         this.asciiOnly = asciiOnly;
         this.escapingApostrophes = escapingApostrophes;
     }
@@ -51,26 +47,11 @@ public final class JsonWriter {
     }
 
     /**
-     * Returns a writer that matches Python's {@code json.dumps(value, indent=indent,
-     * ensure_ascii=False)}: each array element and object member on its own line, indented by
-     * {@code indent} spaces per level, {@code ","} at line ends, {@code ": "} after names, and
-     * empty arrays and objects as {@code []} and {@code {}}.
-     *
-     * @throws IllegalArgumentException if {@code indent} is negative
-     */
-    public static JsonWriter pythonPretty(int indent) {
-        if (indent < 0) {
-            throw new IllegalArgumentException("indent must not be negative: " + indent);
-        }
-        return new JsonWriter(",", ": ", indent, false, false);
-    }
-
-    /**
      * Returns a writer like this one that writes every character above U+007E as
      * <code>&#92;uXXXX</code>, or not.
      */
     public JsonWriter asciiOnly(boolean enabled) {
-        return new JsonWriter(itemSeparator, keySeparator, indent, enabled, escapingApostrophes);
+        return new JsonWriter(itemSeparator, keySeparator, enabled, escapingApostrophes);
     }
 
     /**
@@ -78,7 +59,7 @@ public final class JsonWriter {
      * apostrophes let the JSON sit inside POSIX single quotes.
      */
     public JsonWriter escapingApostrophes(boolean enabled) {
-        return new JsonWriter(itemSeparator, keySeparator, indent, asciiOnly, enabled);
+        return new JsonWriter(itemSeparator, keySeparator, asciiOnly, enabled);
     }
 
     /** Returns {@code value} as JSON text. */
@@ -91,14 +72,14 @@ public final class JsonWriter {
     /** Appends {@code value} as JSON text to {@code out}. */
     public void write(JsonValue value, StringBuilder out) {
         Objects.requireNonNull(out, "out");
-        writeValue(Objects.requireNonNull(value, "value"), out, 0);
+        writeValue(Objects.requireNonNull(value, "value"), out);
     }
 
-    private void writeValue(JsonValue value, StringBuilder out, int level) {
+    private void writeValue(JsonValue value, StringBuilder out) {
         if (value instanceof JsonObject object) {
-            writeObject(object.members(), out, level);
+            writeObject(object.members(), out);
         } else if (value instanceof JsonArray array) {
-            writeArray(array.elements(), out, level);
+            writeArray(array.elements(), out);
         } else if (value instanceof JsonString string) {
             writeString(string.value(), out);
         } else if (value instanceof JsonNumber number) {
@@ -110,53 +91,30 @@ public final class JsonWriter {
         }
     }
 
-    private void writeObject(Map<String, JsonValue> members, StringBuilder out, int level) {
-        if (members.isEmpty()) {
-            out.append("{}");
-            return;
-        }
+    private void writeObject(Map<String, JsonValue> members, StringBuilder out) {
         out.append('{');
         Iterator<Map.Entry<String, JsonValue>> entries = members.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, JsonValue> member = entries.next();
-            startLine(out, level + 1);
             writeString(member.getKey(), out);
             out.append(keySeparator);
-            writeValue(member.getValue(), out, level + 1);
+            writeValue(member.getValue(), out);
             if (entries.hasNext()) {
                 out.append(itemSeparator);
             }
         }
-        startLine(out, level);
         out.append('}');
     }
 
-    private void writeArray(List<JsonValue> elements, StringBuilder out, int level) {
-        if (elements.isEmpty()) {
-            out.append("[]");
-            return;
-        }
+    private void writeArray(List<JsonValue> elements, StringBuilder out) {
         out.append('[');
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
                 out.append(itemSeparator);
             }
-            startLine(out, level + 1);
-            writeValue(elements.get(i), out, level + 1);
+            writeValue(elements.get(i), out);
         }
-        startLine(out, level);
         out.append(']');
-    }
-
-    /** In multi-line layout, starts a new line indented for {@code level}; otherwise does nothing. */
-    private void startLine(StringBuilder out, int level) {
-        if (indent == SINGLE_LINE) {
-            return;
-        }
-        out.append('\n');
-        for (int i = indent * level; i > 0; i--) {
-            out.append(' ');
-        }
     }
 
     private void writeString(String text, StringBuilder out) {

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,13 +24,14 @@ import javax.net.ssl.SSLSocketFactory;
  * connections are kept alive by the JDK between calls.
  *
  * <p>Redirects are followed only to the same host, re-sending the same command, as Airflow 3 web servers
- * may redirect; the bearer token never goes to another host.
+ * may redirect; the bearer token never goes to another host. A redirect that is not followed is reported
+ * as {@link Exchange.Redirected}.
  */
 public final class CliEndpoint {
 
     static final String PATH = "/aws_mwaa/cli";
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\\d{1,5})?");
-    private static final int MAX_REDIRECTS = 3;
+    static final int MAX_REDIRECTS = 3;
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Lazy<SSLSocketFactory> SOCKETS =
@@ -54,6 +56,22 @@ public final class CliEndpoint {
         /** The request was sent but no complete answer came back: the command may or may not have run. */
         record Lost(IOException cause) implements Exchange {
         }
+
+        /**
+         * The server answered 200, so the command ran, but its answer was larger than {@code limitBytes},
+         * the most that is read.
+         */
+        record TooLarge(int limitBytes) implements Exchange {
+        }
+
+        /**
+         * The server answered with a redirect that was not followed: to another origin (scheme, host or
+         * port), without a usable {@code Location}, or after {@value CliEndpoint#MAX_REDIRECTS} redirects had been
+         * followed ({@code tooMany}). {@code target} is the origin it leads to, {@code https://host:port},
+         * never its path or query, if the {@code Location} could be read.
+         */
+        record Redirected(int status, Optional<String> target, boolean tooMany) implements Exchange {
+        }
     }
 
     /** Sends {@code commandLine} with {@code token}, finishing (redirects included) by {@code deadline}. */
@@ -68,16 +86,20 @@ public final class CliEndpoint {
         for (int redirects = 0; ; redirects++) {
             URL from = url;
             Attempt attempt = send(from, token, body, deadline);
-            Optional<URL> next = attempt.redirect().flatMap(location -> sameHost(from, location));
-            if (next.isEmpty() || redirects == MAX_REDIRECTS) {
+            if (!(attempt.exchange() instanceof Exchange.Answered answered) || !isRedirect(answered.status())) {
                 return attempt.exchange();
             }
-            url = next.get();
+            Optional<URL> target = attempt.location().flatMap(location -> resolve(from, location));
+            boolean followable = target.isPresent() && sameOrigin(from, target.get());
+            if (!followable || redirects == MAX_REDIRECTS) {
+                return new Exchange.Redirected(answered.status(), target.map(CliEndpoint::origin), followable);
+            }
+            url = target.get();
         }
     }
 
-    /** One request's exchange, and where it redirects to, if it does. */
-    private record Attempt(Exchange exchange, Optional<String> redirect) {
+    /** One request's exchange, and its {@code Location} header if it has one and redirects. */
+    private record Attempt(Exchange exchange, Optional<String> location) {
         Attempt(Exchange exchange) {
             this(exchange, Optional.empty());
         }
@@ -126,27 +148,32 @@ public final class CliEndpoint {
                 out.write(body);
             }
             int status = connection.getResponseCode();
-            String text = readBody(connection, status);
-            Optional<String> redirect = isRedirect(status)
+            byte[] bytes = readBody(connection, status);
+            if (bytes.length > MAX_BODY_BYTES) {
+                connection.disconnect();
+                if (status == 200) {
+                    return new Attempt(new Exchange.TooLarge(MAX_BODY_BYTES));
+                }
+                bytes = Arrays.copyOf(bytes, MAX_BODY_BYTES);
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            Optional<String> location = isRedirect(status)
                     ? Optional.ofNullable(connection.getHeaderField("Location"))
                     : Optional.empty();
-            return new Attempt(new Exchange.Answered(status, text, retryAfter(connection)), redirect);
+            return new Attempt(new Exchange.Answered(status, text, retryAfter(connection)), location);
         } catch (IOException e) {
             connection.disconnect();
             return new Attempt(new Exchange.Lost(e));
         }
     }
 
-    private static String readBody(HttpURLConnection connection, int status) throws IOException {
+    /**
+     * The body, up to one byte more than {@link #MAX_BODY_BYTES}, so that a larger one can be told apart;
+     * the rest is not read. Only a 200's body is used in full; of any other, only an excerpt is shown.
+     */
+    private static byte[] readBody(HttpURLConnection connection, int status) throws IOException {
         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            if (in == null) {
-                return "";
-            }
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new IOException("the answer is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return in == null ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
         }
     }
 
@@ -162,16 +189,23 @@ public final class CliEndpoint {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static Optional<URL> sameHost(URL from, String location) {
+    private static Optional<URL> resolve(URL from, String location) {
         try {
-            URL target = from.toURI().resolve(location.strip()).toURL();
-            boolean sameOrigin = "https".equals(target.getProtocol())
-                    && from.getHost().equalsIgnoreCase(target.getHost())
-                    && from.getPort() == target.getPort();
-            return sameOrigin ? Optional.of(target) : Optional.empty();
+            return Optional.of(from.toURI().resolve(location.strip()).toURL());
         } catch (URISyntaxException | IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean sameOrigin(URL from, URL target) {
+        return "https".equals(target.getProtocol())
+                && from.getHost().equalsIgnoreCase(target.getHost())
+                && from.getPort() == target.getPort();
+    }
+
+    /** Where {@code url} leads, without its path or query: {@code https://host:port}. */
+    private static String origin(URL url) {
+        return url.getProtocol() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
     }
 
     private static Logger quieted(Logger logger) {

@@ -3,8 +3,6 @@ package io.github.mwaatrigger.mwaa;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonParseException;
-import io.github.mwaatrigger.json.JsonString;
-import io.github.mwaatrigger.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,15 +29,12 @@ final class CliResponseBody {
     }
 
     private static Optional<String> decodedMember(JsonObject object, String name) {
-        Optional<JsonValue> member = object.get(name);
-        if (member.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!(member.get() instanceof JsonString encoded)) {
-            return Optional.empty();
-        }
+        return object.string(name).flatMap(CliResponseBody::base64Text);
+    }
+
+    private static Optional<String> base64Text(String encoded) {
         try {
-            return Optional.of(new String(Base64.getDecoder().decode(encoded.value()), StandardCharsets.UTF_8));
+            return Optional.of(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

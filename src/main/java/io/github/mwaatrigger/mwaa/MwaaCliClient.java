@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  *       retried with exponential backoff and full jitter while the deadline allows, as far as the
  *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
  *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>a redirect is followed only to the same web server, and otherwise reported as
+ *       {@link MwaaRejectedException} naming where it led;</li>
+ *   <li>an answer too large to read is reported as {@link CliAnswerTooLargeException}, never retried (the
+ *       command ran);</li>
  *   <li>at most {@code maxConcurrentCalls} commands are in flight at once from this process (MWAA runs
  *       only a few at a time and answers 503 beyond that); the others wait their turn, in order, within
  *       their deadline, instead of drawing 503s and backing off;</li>
@@ -60,7 +64,9 @@ public final class MwaaCliClient {
      *
      * @throws MwaaUnavailableException   when MWAA stayed busy or failing until the deadline, or when a
      *                                    non-idempotent command may have run but its answer was lost
-     * @throws MwaaRejectedException      when the web server refused the request with a client error
+     * @throws MwaaRejectedException      when the web server refused the request with a client error, or
+     *                                    redirected it elsewhere
+     * @throws CliAnswerTooLargeException when the command ran but its answer was too large to read
      * @throws MwaaConfigurationException when no CLI token can be had for the environment
      */
     public CliOutput execute(String commandLine, Idempotency idempotency, Deadline deadline) {
@@ -76,11 +82,17 @@ public final class MwaaCliClient {
         Objects.requireNonNull(idempotency, "idempotency");
         boolean tokenReplaced = false;
         boolean mayHaveRun = false;
+        Optional<Outcome> last = Optional.empty();
         for (int attempt = 1; ; attempt++) {
-            Outcome outcome = attempt(commandLine, idempotency, deadline);
+            Optional<Outcome> tried = attempt(commandLine, idempotency, deadline);
+            if (tried.isEmpty()) {
+                throw outOfTime(last, attempt - 1);
+            }
+            Outcome outcome = tried.get();
             if (outcome.output().isPresent()) {
                 return new CliReply(outcome.output().get(), mayHaveRun);
             }
+            last = tried;
             mayHaveRun |= outcome.mayHaveRun();
             if (outcome.tokenRejected()) {
                 if (tokenReplaced) {
@@ -94,14 +106,28 @@ public final class MwaaCliClient {
                     ? backoff.delayBeforeBusy(attempt - 1) : backoff.delayBefore(attempt - 1);
             Duration delay = outcome.retryAfter().map(hint -> max(hint, jittered)).orElse(jittered);
             if (!deadline.allows(delay.plus(MINIMUM_ATTEMPT))) {
-                throw new MwaaUnavailableException("MWAA is unavailable: " + outcome.problem() + " (gave up after "
-                        + attempt + (attempt == 1 ? " attempt" : " attempts") + ", the deadline is near)",
-                        outcome.reason());
+                throw gaveUp(outcome, attempt);
             }
             LOG.log(Level.WARNING, "attempt {0} failed: {1}; retrying in {2} ms",
                     attempt, outcome.problem(), delay.toMillis());
             pause(delay);
         }
+    }
+
+    /**
+     * Too little time is left to send the command (again): the last attempt's failure, if there was one,
+     * else that the deadline left no room for any attempt.
+     */
+    private static MwaaUnavailableException outOfTime(Optional<Outcome> last, int attempts) {
+        return last.map(outcome -> gaveUp(outcome, attempts)).orElseGet(() -> new MwaaUnavailableException(
+                "the command was not sent: less than the " + MINIMUM_ATTEMPT.toMillis() + " ms one attempt needs was "
+                        + "left before the deadline; give the call more time (such as a longer function timeout)",
+                MwaaUnavailableException.Reason.TIMED_OUT));
+    }
+
+    private static MwaaUnavailableException gaveUp(Outcome last, int attempts) {
+        return new MwaaUnavailableException("MWAA is unavailable: " + last.problem() + " (gave up after " + attempts
+                + (attempts == 1 ? " attempt" : " attempts") + ", the deadline is near)", last.reason());
     }
 
     /** One attempt: the output, or why not, whether to retry, what MWAA did, and whether the command may have run. */
@@ -131,11 +157,15 @@ public final class MwaaCliClient {
         }
     }
 
-    private Outcome attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
+    /** One attempt, or empty if too little time is left to send the command once a slot and token are had. */
+    private Optional<Outcome> attempt(String commandLine, Idempotency idempotency, Deadline deadline) {
         try {
             long wait = deadline.remaining().minus(MINIMUM_ATTEMPT).toMillis();
-            if (wait < 0 || !slots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
-                return Outcome.busy("every CLI slot of this process stayed busy", Optional.empty());
+            if (wait < 0) {
+                return Optional.empty();
+            }
+            if (!slots.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                return Optional.of(Outcome.busy("every CLI slot of this process stayed busy", Optional.empty()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,16 +178,20 @@ public final class MwaaCliClient {
         }
     }
 
-    private Outcome attemptInSlot(String commandLine, Idempotency idempotency, Deadline deadline) {
+    private Optional<Outcome> attemptInSlot(String commandLine, Idempotency idempotency, Deadline deadline) {
         CliToken token;
         try {
             token = tokens.token(deadline);
         } catch (MwaaUnavailableException e) {
-            return Outcome.retry(e.getMessage(), e.reason());
+            return Optional.of(Outcome.retry(e.getMessage(), e.reason()));
         }
         if (!deadline.allows(MINIMUM_ATTEMPT)) {
-            return Outcome.retry("no time was left to send the command", MwaaUnavailableException.Reason.TIMED_OUT);
+            return Optional.empty();
         }
+        return Optional.of(sendInSlot(commandLine, idempotency, deadline, token));
+    }
+
+    private Outcome sendInSlot(String commandLine, Idempotency idempotency, Deadline deadline, CliToken token) {
         CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
         if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
@@ -166,6 +200,15 @@ public final class MwaaCliClient {
         if (exchange instanceof CliEndpoint.Exchange.Lost lost) {
             return maybeRan(idempotency, "the connection to " + token.webServerHostname()
                     + " failed before an answer arrived: " + describe(lost.cause()), reasonFor(lost.cause()));
+        }
+        if (exchange instanceof CliEndpoint.Exchange.TooLarge tooLarge) {
+            throw new CliAnswerTooLargeException("the MWAA web server ran the command, but its answer was larger "
+                    + "than " + tooLarge.limitBytes() / (1024 * 1024) + " MiB, the most this client reads; it was not "
+                    + "sent again, as the answer would be as large. For dags list-runs this means the DAG has too many "
+                    + "runs to list: delete its old runs (on MWAA, with a database clean-up DAG)");
+        }
+        if (exchange instanceof CliEndpoint.Exchange.Redirected redirected) {
+            throw new MwaaRejectedException(notFollowed(redirected, token));
         }
         CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
         int status = answer.status();
@@ -188,7 +231,26 @@ public final class MwaaCliClient {
             return maybeRan(idempotency, problem, status == 504 ? MwaaUnavailableException.Reason.TIMED_OUT
                     : MwaaUnavailableException.Reason.FAILING);
         }
-        throw new MwaaRejectedException(status, "the MWAA web server refused the command: " + problem);
+        throw new MwaaRejectedException("the MWAA web server refused the command: " + problem);
+    }
+
+    /** Why a redirect was not followed, naming where it led (its origin only) and what to check. */
+    private static String notFollowed(CliEndpoint.Exchange.Redirected redirected, CliToken token) {
+        String status = "HTTP " + redirected.status();
+        String server = "https://" + token.webServerHostname();
+        if (redirected.target().isEmpty()) {
+            return "the MWAA web server answered " + status + " without a Location that can be followed: check the "
+                    + "environment's web server at " + server;
+        }
+        String target = redirected.target().get().replace(token.value(), "<redacted>");
+        if (redirected.tooMany()) {
+            return "the MWAA web server kept redirecting the command (" + CliEndpoint.MAX_REDIRECTS + " redirects "
+                    + "followed, then " + status + " to " + target + " again): check the environment's web server at "
+                    + server + " for a redirect loop";
+        }
+        return "the MWAA web server answered " + status + ", redirecting the command to " + target + ", which is not "
+                + "the environment's web server " + server + "; it was not followed, as the CLI token goes nowhere "
+                + "else: check that nothing (a proxy, a sign-in page) stands in front of the web server";
     }
 
     /** A failure after which the command may have run: retried only if running it twice is harmless. */

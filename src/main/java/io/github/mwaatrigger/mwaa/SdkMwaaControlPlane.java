@@ -3,13 +3,11 @@ package io.github.mwaatrigger.mwaa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -37,15 +35,13 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
 
     private final String environmentName;
     private final String region;
-    private final Clock clock;
     private final Lazy<MwaaClient> client;
 
-    private SdkMwaaControlPlane(Supplier<MwaaClient> client, String environmentName,
-            String region, Clock clock) {
-        this.client = new Lazy<>(client);
+    private SdkMwaaControlPlane(String environmentName, String region, Optional<URI> endpointOverride) {
         this.environmentName = Objects.requireNonNull(environmentName, "environmentName");
         this.region = Objects.requireNonNull(region, "region");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(endpointOverride, "endpointOverride");
+        this.client = new Lazy<>(() -> buildClient(region, endpointOverride));
     }
 
     /**
@@ -54,8 +50,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
      * the SDK's {@code env.} host prefix is turned off, as {@code https://env.127.0.0.1:...} cannot work.
      */
     public static SdkMwaaControlPlane create(String environmentName, String region, Optional<URI> endpointOverride) {
-        return new SdkMwaaControlPlane(() -> buildClient(region, endpointOverride), environmentName, region,
-                Clock.systemUTC());
+        return new SdkMwaaControlPlane(environmentName, region, endpointOverride);
     }
 
     private static MwaaClient buildClient(String region, Optional<URI> endpointOverride) {
@@ -77,7 +72,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
 
     @Override
     public CliToken createCliToken(Deadline deadline) {
-        Instant requestedAt = clock.instant();
+        Instant requestedAt = Instant.now();
         CreateCliTokenResponse response = call("CreateCliToken", deadline,
                 timeout -> client.get().createCliToken(r -> r.name(environmentName).overrideConfiguration(timeout)));
         if (response.cliToken() == null || response.webServerHostname() == null) {

@@ -4,6 +4,7 @@ import io.github.mwaatrigger.airflow.AirflowDialect;
 import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.airflow.AirflowError;
 import io.github.mwaatrigger.airflow.AirflowIds;
+import io.github.mwaatrigger.airflow.CliCommand;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
 import io.github.mwaatrigger.airflow.RunsReply;
@@ -33,13 +34,9 @@ public final class DagRunQueries {
 
     /** All runs of {@code dagId}, newest first. */
     public List<DagRun> allRuns(String dagId, Deadline deadline) {
-        AirflowDialect dialect = dialects.dialect(deadline);
         requireDagId(dagId);
-        if (!dialect.canListRuns()) {
-            throw new InvalidDagRunRequestException("listing DAG runs needs Airflow 2.0 or later; this environment runs "
-                    + dialect.version());
-        }
-        CliOutput output = cli.execute(dialect.listRunsCommand(dagId).commandLine(), Idempotency.IDEMPOTENT, deadline);
+        AirflowDialect dialect = dialects.dialect(deadline);
+        CliOutput output = cli.execute(listRunsCommand(dialect, dagId).commandLine(), Idempotency.IDEMPOTENT, deadline);
         RunsReply reply = dialect.readRuns(output, dagId);
         if (reply instanceof RunsReply.Listed listed) {
             return listed.runs();
@@ -61,6 +58,15 @@ public final class DagRunQueries {
                 + "the DAG file is deployed and imports without errors";
     }
 
+    private static CliCommand listRunsCommand(AirflowDialect dialect, String dagId) {
+        try {
+            return dialect.listRunsCommand(dagId);
+        } catch (UnsupportedOperationException e) {
+            throw new InvalidDagRunRequestException(e.getMessage(), e);
+        }
+    }
+
+    /** Checked before anything is asked of MWAA, the Airflow version included. */
     private static void requireDagId(String dagId) {
         try {
             AirflowIds.requireDagId(dagId);

@@ -1,9 +1,9 @@
 package io.github.mwaatrigger.trigger;
 
+import io.github.mwaatrigger.airflow.AirflowDialect;
 import io.github.mwaatrigger.airflow.AirflowIds;
 import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
 import io.github.mwaatrigger.json.JsonObject;
-import io.github.mwaatrigger.json.JsonWriter;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,12 +13,12 @@ import java.util.Optional;
  *
  * @param dagId       the DAG to run
  * @param runId       the run id, chosen by the caller so that a repeated request names the same run
- * @param conf        the run's conf, a JSON object of at most {@link #MAX_CONF_BYTES} bytes
+ * @param conf        the run's conf, a JSON object of at most {@link #MAX_CONF_BYTES} bytes as sent
  * @param logicalDate the run's logical date, or empty for "now"
  */
 public record DagRunRequest(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate) {
 
-    /** The largest conf accepted, as compact UTF-8 JSON. */
+    /** The largest conf accepted, in bytes as it is sent: {@link AirflowDialect#confArgument}. */
     public static final int MAX_CONF_BYTES = 64 * 1024;
 
     /** @throws InvalidDagRunRequestException if an id is invalid or the conf too large */
@@ -31,9 +31,10 @@ public record DagRunRequest(String dagId, String runId, JsonObject conf, Optiona
         } catch (InvalidAirflowIdException e) {
             throw new InvalidDagRunRequestException(e.getMessage(), e);
         }
-        int size = JsonWriter.compact().write(conf).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int size = AirflowDialect.confArgument(conf).length();
         if (size > MAX_CONF_BYTES) {
-            throw new InvalidDagRunRequestException("the conf is " + size + " bytes of JSON; at most " + MAX_CONF_BYTES
+            throw new InvalidDagRunRequestException("the conf is " + size + " bytes as sent to Airflow (JSON with "
+                    + "every non-ASCII character and ' escaped as \\uXXXX, 6 bytes each); at most " + MAX_CONF_BYTES
                     + " are accepted: pass a reference (such as an S3 key) instead of the data");
         }
     }

@@ -2,11 +2,13 @@ package io.github.mwaatrigger.airflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.mwaatrigger.emulator.ShellWords;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.CliOutput;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -155,6 +157,19 @@ class AirflowDialectTest {
 
         assertThat(reply).isInstanceOfSatisfying(RunsReply.Refused.class,
                 refused -> assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.DAG_NOT_FOUND));
+    }
+
+    @Test
+    void listRuns_afterManyLogLinesThatStartWithABracket_takesLinearTime() {
+        String logLine = "[2025-05-01T10:00:00.000+0000] {dagbag.py:588} INFO - Filling up the DagBag from /dags\n";
+        CliOutput output = new CliOutput(logLine.repeat(40_000) + "[{\"dag_id\": \"d\", \"run_id\": \"r1\", "
+                + "\"state\": \"success\", \"execution_date\": \"2025-05-01T10:00:00+00:00\"}]\n", "");
+
+        RunsReply reply = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d"));
+
+        assertThat(reply).isInstanceOfSatisfying(RunsReply.Listed.class, listed -> assertThat(listed.runs())
+                .extracting(DagRun::runId).containsExactly("r1"));
     }
 
     @Test

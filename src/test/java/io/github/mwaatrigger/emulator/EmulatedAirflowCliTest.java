@@ -161,6 +161,8 @@ class EmulatedAirflowCliTest {
         emulator.injectCliFaults(new Fault.Status(404, "{\"message\": \"Not Found\"}"));
 
         assertThatThrownBy(() -> run(AirflowVersion.of(2, 10, 3), "dags list"))
-                .isInstanceOfSatisfying(MwaaRejectedException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(MwaaRejectedException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessage("the MWAA web server refused the command: the web server answered HTTP 404: "
+                        + "{\"message\": \"Not Found\"}");
     }
 }

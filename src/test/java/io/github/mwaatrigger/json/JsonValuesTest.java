@@ -51,7 +51,7 @@ class JsonValuesTest {
         assertThat(object.string("name")).contains("etl");
         assertThat(object.string("runs")).as("not a string").isEmpty();
         assertThat(object.string("missing")).isEmpty();
-        assertThat(object.size()).isEqualTo(2);
+        assertThat(object.members()).hasSize(2);
         assertThat(object.isEmpty()).isFalse();
         assertThat(JsonObject.empty().isEmpty()).isTrue();
     }

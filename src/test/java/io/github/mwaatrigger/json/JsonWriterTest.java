@@ -34,33 +34,6 @@ class JsonWriterTest {
                 .isEqualTo("{\"a\": 1, \"b\": [true, null], \"c\": {}, \"d\": [], \"e\": \"x\"}");
     }
 
-    @Test
-    void pythonPrettyPutsEachItemOnAnIndentedLine() {
-        assertThat(JsonWriter.pythonPretty(2).write(SAMPLE)).isEqualTo("""
-                {
-                  "a": 1,
-                  "b": [
-                    true,
-                    null
-                  ],
-                  "c": {},
-                  "d": [],
-                  "e": "x"
-                }""");
-    }
-
-    @Test
-    void pythonPrettyWithZeroIndentStillBreaksLines() {
-        JsonValue value = new JsonArray(List.of(JsonNumber.of(1), new JsonArray(List.of(JsonNumber.of(2)))));
-
-        assertThat(JsonWriter.pythonPretty(0).write(value)).isEqualTo("[\n1,\n[\n2\n]\n]");
-    }
-
-    @Test
-    void pythonPrettyRejectsANegativeIndent() {
-        assertThatThrownBy(() -> JsonWriter.pythonPretty(-1)).isInstanceOf(IllegalArgumentException.class);
-    }
-
     static Stream<Arguments> stringEscapes() {
         return Stream.of(
                 Arguments.of("a\"b\\c/d", "\"a\\\"b\\\\c/d\""),
@@ -137,8 +110,7 @@ class JsonWriterTest {
                 Named.of("compact", JsonWriter.compact()),
                 Named.of("compact ASCII-only escaping apostrophes",
                         JsonWriter.compact().asciiOnly(true).escapingApostrophes(true)),
-                Named.of("pythonDumps", JsonWriter.pythonDumps()),
-                Named.of("pythonPretty(4)", JsonWriter.pythonPretty(4)));
+                Named.of("pythonDumps", JsonWriter.pythonDumps()));
         List<String> documents = List.of(
                 "{\"a\":[1,2.5e-3,{\"b\":null}],\"c\":{\"d\":[[],{}]},\"e\":true}",
                 "\"quotes \\\" backslash \\\\ controls \\u0000\\n\\u001f apostrophe ' caf\u00e9 \uD83D\uDE00\"",

@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The MWAA client against the emulator over HTTPS: tokens, retries and every kind of fault. */
@@ -190,6 +191,89 @@ class MwaaCliClientEndToEndTest {
         assertThat(emulator.receivedCommands()).hasSize(2);
     }
 
+    @ParameterizedTest
+    @EnumSource(Idempotency.class)
+    void answerTooLargeToRead_isReportedAsRunAndNeverResent(Idempotency idempotency) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.OversizedAnswer(17 * 1024 * 1024));
+
+        assertThatThrownBy(() -> cli.execute("dags trigger example_dag", idempotency, deadline()))
+                .isInstanceOfSatisfying(CliAnswerTooLargeException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("ran the command")
+                .hasMessageContaining("larger than 16 MiB")
+                .hasMessageContaining("dags list-runs")
+                .hasMessageNotContaining("may or may not");
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(200);
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
+    void answerJustUnderTheLimit_isRead() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.OversizedAnswer(15 * 1024 * 1024));
+
+        CliOutput output = cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void redirectToTheSameWebServer_isFollowedWithTheSameCommand(int status) {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        String sameServer = "https://" + emulator.webServerHostname() + "/aws_mwaa/cli";
+        emulator.injectCliFaults(new Fault.Redirect(status, sameServer));
+
+        CliOutput output = cli.execute(LIST, Idempotency.NOT_IDEMPOTENT, deadline());
+
+        assertThat(output.stdout()).contains("example_dag");
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(status, 200);
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::body).containsExactly(LIST, LIST);
+    }
+
+    @Test
+    void redirectToAnotherHost_isNotFollowedAndNamesThatHost() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Redirect(302, "https://sso.example.com/login?next=%2Faws_mwaa%2Fcli"));
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOfSatisfying(MwaaRejectedException.class, e -> assertThat(e.isRetryable()).isFalse())
+                .hasMessageContaining("HTTP 302, redirecting the command to https://sso.example.com, which is not "
+                        + "the environment's web server https://" + emulator.webServerHostname())
+                .hasMessageContaining("not followed")
+                .hasMessageNotContaining("login?next")
+                .hasMessageNotContaining("refused")
+                .hasMessageNotContaining(emulator.issuedTokens().get(0));
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
+    @Test
+    void redirectThatKeepsComing_isGivenUpOnAsALoop() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        Fault[] loop = new Fault[CliEndpoint.MAX_REDIRECTS + 1];
+        java.util.Arrays.fill(loop, new Fault.Redirect(307, "/aws_mwaa/cli"));
+        emulator.injectCliFaults(loop);
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaRejectedException.class)
+                .hasMessageContaining("kept redirecting the command (3 redirects followed, then HTTP 307 to https://"
+                        + emulator.webServerHostname() + " again)")
+                .hasMessageContaining("redirect loop");
+        assertThat(emulator.receivedCommands()).hasSize(CliEndpoint.MAX_REDIRECTS + 1);
+    }
+
+    @Test
+    void redirectWithoutLocation_saysSo() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+        emulator.injectCliFaults(new Fault.Redirect(302, "http://[broken"));
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
+                .isInstanceOf(MwaaRejectedException.class)
+                .hasMessageContaining("HTTP 302 without a Location that can be followed");
+        assertThat(emulator.receivedCommands()).hasSize(1);
+    }
+
     @Test
     void triggerWhoseAnswerWasLost_isRecognisedOnRetryAsCreatedByThisCall() {
         emulator = TestEmulator.start(EmulatorConfig.builder());
@@ -207,12 +291,14 @@ class MwaaCliClientEndToEndTest {
     @Test
     void slowServer_isGivenUpOnBeforeTheDeadline() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
+        cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()); // warm, with a token: the time goes to the server
         emulator.injectCliFaults(new Fault.Delay(Duration.ofSeconds(5)));
         Instant start = Instant.now();
 
         assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofMillis(1500))))
                 .isInstanceOf(MwaaUnavailableException.class)
-                .hasMessageContaining("the deadline is near");
+                .hasMessageContaining("the deadline is near")
+                .hasMessageContaining("SocketTimeoutException");
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
     }
 
@@ -295,13 +381,37 @@ class MwaaCliClientEndToEndTest {
     }
 
     @Test
+    void deadlineTooCloseForAnyAttempt_saysSoRatherThanBlamingBusySlots() {
+        MwaaCliClient cli = client(EmulatorConfig.builder());
+
+        assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, Deadline.after(Duration.ofMillis(300))))
+                .isInstanceOfSatisfying(MwaaUnavailableException.class, e -> {
+                    assertThat(e.isRetryable()).isTrue();
+                    assertThat(e.reason()).isEqualTo(MwaaUnavailableException.Reason.TIMED_OUT);
+                })
+                .hasMessageContaining("the command was not sent: less than the 500 ms one attempt needs was left "
+                        + "before the deadline")
+                .hasMessageNotContaining("slot")
+                .hasMessageNotContaining("MWAA is unavailable");
+        assertThat(emulator.cliTokensIssued()).isZero();
+        assertThat(emulator.receivedCommands()).isEmpty();
+    }
+
+    @Test
     void transientControlPlaneFailure_isRetried() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
-        emulator.injectControlPlaneFaults(Fault.status(500), new Fault.DropConnection());
+        // More 500s in a row than the AWS SDK's own retries absorb (4 attempts per call in its legacy retry mode,
+        // the default; 3 in standard mode), so that only this client's retry can get a token. (A dropped connection
+        // may also be re-sent by the JDK's HttpURLConnection, so drops alone cannot be counted on to get through.)
+        emulator.injectControlPlaneFaults(Fault.status(500), Fault.status(500), Fault.status(500), Fault.status(500),
+                Fault.status(500), new Fault.DropConnection());
 
         cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
 
         assertThat(emulator.cliTokensIssued()).isEqualTo(1);
+        assertThat(emulator.controlPlaneRequests()).as("six failed CreateCliToken requests, then one that succeeded")
+                .isEqualTo(7);
+        assertThat(emulator.receivedCommands()).extracting(ReceivedCommand::status).containsExactly(200);
     }
 
     @Test

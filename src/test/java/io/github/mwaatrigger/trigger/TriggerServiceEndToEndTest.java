@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -122,6 +123,32 @@ class TriggerServiceEndToEndTest {
                     .isInstanceOf(DagRunConflictException.class)
                     .hasMessageContaining("2024-06-01T00:00:00Z");
             assertThat(emulator.runs()).extracting(EmulatedRun::runId).containsExactly("a");
+        }
+    }
+
+    @Test
+    void listingRunsOnAirflow110_isRefusedAsAnInvalidRequest() {
+        try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse("1.10.12"))) {
+            MwaaServices services = TestEmulator.services(emulator);
+
+            assertThatThrownBy(() -> services.runs().allRuns(DAG, deadline()))
+                    .isInstanceOf(InvalidDagRunRequestException.class)
+                    .hasMessage("listing DAG runs needs Airflow 2.0 or later; this environment runs 1.10.12");
+            assertThat(emulator.receivedCommands()).isEmpty();
+        }
+    }
+
+    @Test
+    void listingRunsOfAnInvalidDagId_isRefusedBeforeMwaaIsAskedAnything() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
+            MwaaServices services = TestEmulator.services(TestEmulator.settingsWithAutoVersion(emulator),
+                    java.time.Clock.systemUTC());
+
+            assertThatThrownBy(() -> services.runs().allRuns("no spaces; please", deadline()))
+                    .isInstanceOf(InvalidDagRunRequestException.class)
+                    .hasMessageContaining("is not a valid DAG id");
+            assertThat(emulator.controlPlaneRequests()).as("not even GetEnvironment").isZero();
+            assertThat(emulator.receivedCommands()).isEmpty();
         }
     }
 

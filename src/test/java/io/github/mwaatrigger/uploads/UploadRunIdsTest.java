@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.mwaatrigger.airflow.AirflowIds;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class UploadRunIdsTest {
     void runIds_areValidForEveryAirflowVersion(String key) {
         String runId = UploadRunIds.runIdFor(upload(key, null, "01"));
 
-        assertThat(AirflowIds.isValidNewRunId(runId)).as(runId).isTrue();
+        assertThatCode(() -> AirflowIds.requireNewRunId(runId)).as(runId).doesNotThrowAnyException();
         assertThat(runId).startsWith("s3__").matches("[A-Za-z0-9_.-]+").hasSizeLessThanOrEqualTo(AirflowIds.MAX_LENGTH);
     }
 
