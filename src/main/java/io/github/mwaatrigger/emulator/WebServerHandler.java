@@ -112,7 +112,12 @@ final class WebServerHandler implements HttpHandler {
         }
     }
 
-    /** Runs the command; {@code fault}, if any, is {@link Fault.LoseAnswer} or {@link Fault.OversizedAnswer}. */
+    /**
+     * Runs the command in one of the environment's CLI slots; {@code fault}, if any, is
+     * {@link Fault.LoseAnswer} or {@link Fault.OversizedAnswer}. The slot is freed when the command
+     * finishes, before its answer is written, so that a client that sends its next command on receiving the
+     * answer never meets its own previous command still holding the slot.
+     */
     private void run(HttpExchange exchange, String body, String contentType, Fault fault) throws IOException {
         if (!capacity.tryAcquire()) {
             busyAnswers.incrementAndGet();
@@ -120,37 +125,49 @@ final class WebServerHandler implements HttpHandler {
                     "{\"message\": \"Too many concurrent CLI requests; retry later\"}");
             return;
         }
+        Reply reply;
         try {
             mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             pause(latency);
-            List<String> words;
-            try {
-                words = ShellWords.split(body);
-            } catch (ShellSyntaxException e) {
-                answer(exchange, body, List.of(), contentType, 500, "application/json",
-                        "{\"message\": \"Internal Server Error\"}");
-                return;
-            }
-            if (words.isEmpty() || NOT_ALLOWED_ON_MWAA.contains(words.get(0))) {
-                answer(exchange, body, words, contentType, 500, "application/json",
-                        "{\"message\": \"Internal Server Error\"}");
-                return;
-            }
-            CommandOutput output = cli.run(words);
-            if (fault instanceof Fault.LoseAnswer) {
-                received.add(new ReceivedCommand(body, words, contentType, 0));
-                throw Exchanges.dropConnection();
-            }
-            String stdout = fault instanceof Fault.OversizedAnswer oversized
-                    ? output.stdout() + "\n".repeat(oversized.bytes() / 4 * 3 + 3) : output.stdout();
-            answer(exchange, body, words, contentType, 200, "application/json", JSON.write(JsonObject.builder()
-                    .put("stderr", base64(output.stderr()))
-                    .put("stdout", base64(stdout))
-                    .build()));
+            reply = execute(body, fault);
         } finally {
             running.decrementAndGet();
             capacity.release();
         }
+        if (reply.lost()) {
+            received.add(new ReceivedCommand(body, reply.words(), contentType, 0));
+            throw Exchanges.dropConnection();
+        }
+        answer(exchange, body, reply.words(), contentType, reply.status(), reply.contentType(), reply.text());
+    }
+
+    /** What running a command comes to: the answer to write, or {@code lost} if none is to arrive. */
+    private record Reply(List<String> words, int status, String contentType, String text, boolean lost) {
+        static Reply of(List<String> words, int status, String contentType, String text) {
+            return new Reply(words, status, contentType, text, false);
+        }
+    }
+
+    private Reply execute(String body, Fault fault) {
+        List<String> words;
+        try {
+            words = ShellWords.split(body);
+        } catch (ShellSyntaxException e) {
+            return Reply.of(List.of(), 500, "application/json", "{\"message\": \"Internal Server Error\"}");
+        }
+        if (words.isEmpty() || NOT_ALLOWED_ON_MWAA.contains(words.get(0))) {
+            return Reply.of(words, 500, "application/json", "{\"message\": \"Internal Server Error\"}");
+        }
+        CommandOutput output = cli.run(words);
+        if (fault instanceof Fault.LoseAnswer) {
+            return new Reply(words, 0, "", "", true);
+        }
+        String stdout = fault instanceof Fault.OversizedAnswer oversized
+                ? output.stdout() + "\n".repeat(oversized.bytes() / 4 * 3 + 3) : output.stdout();
+        return Reply.of(words, 200, "application/json", JSON.write(JsonObject.builder()
+                .put("stderr", base64(output.stderr()))
+                .put("stdout", base64(stdout))
+                .build()));
     }
 
     private boolean hasValidToken(HttpExchange exchange) {
