@@ -4,6 +4,7 @@ import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,9 +1,8 @@
 package io.github.mwaatrigger.config;
 
 import io.github.mwaatrigger.airflow.AirflowDialects;
+import io.github.mwaatrigger.mwaa.AirflowCli;
 import io.github.mwaatrigger.mwaa.Backoff;
-import io.github.mwaatrigger.mwaa.CliEndpoint;
-import io.github.mwaatrigger.mwaa.CliTokenCache;
 import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
 import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
@@ -21,7 +20,7 @@ import java.util.Objects;
  * @param triggers starts DAG runs
  * @param runs     reads DAG runs
  */
-public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
+public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
 
     public MwaaServices {
         Objects.requireNonNull(cli, "cli");
@@ -44,8 +43,8 @@ public record MwaaServices(MwaaCliClient cli, TriggerService triggers, DagRunQue
 
     /** The services for {@code settings} over {@code controlPlane}, retrying with {@code backoff}. */
     public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock, Backoff backoff) {
-        MwaaCliClient cli = new MwaaCliClient(new CliTokenCache(controlPlane, clock), new CliEndpoint(), backoff,
-                Sleeper.SYSTEM, settings.maxConcurrentCliCalls());
+        MwaaCliClient cli = MwaaCliClient.create(controlPlane, clock, backoff, Sleeper.SYSTEM,
+                settings.maxConcurrentCliCalls());
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));

@@ -1,8 +1,9 @@
 package io.github.mwaatrigger.mwaa;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.lang.System.Logger.Level;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe; one instance per process shares its token between concurrent calls.
  */
-public final class MwaaCliClient {
+public final class MwaaCliClient implements AirflowCli {
 
     /** The least time worth starting another attempt with. */
     static final Duration MINIMUM_ATTEMPT = Duration.ofMillis(500);
@@ -49,6 +50,16 @@ public final class MwaaCliClient {
     private final Sleeper sleeper;
     private final Semaphore slots;
 
+    /**
+     * The client of an environment whose CLI tokens come from {@code controlPlane}, over HTTPS with the JVM's
+     * default trust, sending at most {@code maxConcurrentCalls} commands at once.
+     */
+    public static MwaaCliClient create(MwaaControlPlane controlPlane, Clock clock, Backoff backoff, Sleeper sleeper,
+            int maxConcurrentCalls) {
+        return new MwaaCliClient(new CliTokenCache(controlPlane, clock), new HttpsCliEndpoint(), backoff, sleeper,
+                maxConcurrentCalls);
+    }
+
     public MwaaCliClient(CliTokenCache tokens, CliEndpoint endpoint, Backoff backoff, Sleeper sleeper,
             int maxConcurrentCalls) {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -58,26 +69,25 @@ public final class MwaaCliClient {
         this.slots = new Semaphore(maxConcurrentCalls, true);
     }
 
+    @Override
+    public CliReply run(CliCommand command, Idempotency idempotency, Deadline deadline) {
+        return send(command.commandLine(), idempotency, deadline);
+    }
+
     /**
-     * Runs {@code commandLine} (an Airflow CLI command without the leading {@code airflow}, already quoted
-     * for MWAA's shell-like splitting) and returns what it printed.
+     * Runs {@code commandLine}, an Airflow CLI command without the leading {@code airflow} already quoted
+     * for MWAA's shell-like splitting (as the MWAA guide's scripts send it), and returns what it printed.
      *
-     * @throws MwaaUnavailableException   when MWAA stayed busy or failing until the deadline, or when a
-     *                                    non-idempotent command may have run but its answer was lost
-     * @throws MwaaRejectedException      when the web server refused the request with a client error, or
-     *                                    redirected it elsewhere
-     * @throws CliAnswerTooLargeException when the command ran but its answer was too large to read
-     * @throws MwaaConfigurationException when no CLI token can be had for the environment
+     * @throws MwaaUnavailableException   as {@link #run} does
+     * @throws MwaaRejectedException      as {@link #run} does
+     * @throws CliAnswerTooLargeException as {@link #run} does
+     * @throws MwaaConfigurationException as {@link #run} does
      */
     public CliOutput execute(String commandLine, Idempotency idempotency, Deadline deadline) {
         return send(commandLine, idempotency, deadline).output();
     }
 
-    /**
-     * Like {@link #execute}, and also says whether an earlier attempt may already have run the command,
-     * so that a caller can tell "already exists" caused by its own lost attempt from a real duplicate.
-     */
-    public CliReply send(String commandLine, Idempotency idempotency, Deadline deadline) {
+    private CliReply send(String commandLine, Idempotency idempotency, Deadline deadline) {
         Objects.requireNonNull(commandLine, "commandLine");
         Objects.requireNonNull(idempotency, "idempotency");
         boolean tokenReplaced = false;
@@ -192,25 +202,25 @@ public final class MwaaCliClient {
     }
 
     private Outcome sendInSlot(String commandLine, Idempotency idempotency, Deadline deadline, CliToken token) {
-        CliEndpoint.Exchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
-        if (exchange instanceof CliEndpoint.Exchange.NotSent notSent) {
+        CliExchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
+        if (exchange instanceof CliExchange.NotSent notSent) {
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
                     + describe(notSent.cause()), reasonFor(notSent.cause()));
         }
-        if (exchange instanceof CliEndpoint.Exchange.Lost lost) {
+        if (exchange instanceof CliExchange.Lost lost) {
             return maybeRan(idempotency, "the connection to " + token.webServerHostname()
                     + " failed before an answer arrived: " + describe(lost.cause()), reasonFor(lost.cause()));
         }
-        if (exchange instanceof CliEndpoint.Exchange.TooLarge tooLarge) {
+        if (exchange instanceof CliExchange.TooLarge tooLarge) {
             throw new CliAnswerTooLargeException("the MWAA web server ran the command, but its answer was larger "
                     + "than " + tooLarge.limitBytes() / (1024 * 1024) + " MiB, the most this client reads; it was not "
                     + "sent again, as the answer would be as large. For dags list-runs this means the DAG has too many "
                     + "runs to list: delete its old runs (on MWAA, with a database clean-up DAG)");
         }
-        if (exchange instanceof CliEndpoint.Exchange.Redirected redirected) {
+        if (exchange instanceof CliExchange.Redirected redirected) {
             throw new MwaaRejectedException(notFollowed(redirected, token));
         }
-        CliEndpoint.Exchange.Answered answer = (CliEndpoint.Exchange.Answered) exchange;
+        CliExchange.Answered answer = (CliExchange.Answered) exchange;
         int status = answer.status();
         if (status == 200) {
             return CliResponseBody.decode(answer.body())
@@ -235,7 +245,7 @@ public final class MwaaCliClient {
     }
 
     /** Why a redirect was not followed, naming where it led (its origin only) and what to check. */
-    private static String notFollowed(CliEndpoint.Exchange.Redirected redirected, CliToken token) {
+    private static String notFollowed(CliExchange.Redirected redirected, CliToken token) {
         String status = "HTTP " + redirected.status();
         String server = "https://" + token.webServerHostname();
         if (redirected.target().isEmpty()) {
@@ -244,7 +254,7 @@ public final class MwaaCliClient {
         }
         String target = redirected.target().get().replace(token.value(), "<redacted>");
         if (redirected.tooMany()) {
-            return "the MWAA web server kept redirecting the command (" + CliEndpoint.MAX_REDIRECTS + " redirects "
+            return "the MWAA web server kept redirecting the command (" + HttpsCliEndpoint.MAX_REDIRECTS + " redirects "
                     + "followed, then " + status + " to " + target + " again): check the environment's web server at "
                     + server + " for a redirect loop";
         }

@@ -4,14 +4,14 @@ import io.github.mwaatrigger.airflow.AirflowDialect;
 import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.airflow.AirflowError;
 import io.github.mwaatrigger.airflow.AirflowIds;
-import io.github.mwaatrigger.airflow.CliCommand;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
 import io.github.mwaatrigger.airflow.RunsReply;
+import io.github.mwaatrigger.mwaa.AirflowCli;
+import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.Idempotency;
-import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +19,10 @@ import java.util.Optional;
 /** Reads DAG runs back from Airflow with {@code dags list-runs}. */
 public final class DagRunQueries {
 
-    private final MwaaCliClient cli;
+    private final AirflowCli cli;
     private final AirflowDialects dialects;
 
-    public DagRunQueries(MwaaCliClient cli, AirflowDialects dialects) {
+    public DagRunQueries(AirflowCli cli, AirflowDialects dialects) {
         this.cli = Objects.requireNonNull(cli, "cli");
         this.dialects = Objects.requireNonNull(dialects, "dialects");
     }
@@ -36,7 +36,7 @@ public final class DagRunQueries {
     public List<DagRun> allRuns(String dagId, Deadline deadline) {
         requireDagId(dagId);
         AirflowDialect dialect = dialects.dialect(deadline);
-        CliOutput output = cli.execute(listRunsCommand(dialect, dagId).commandLine(), Idempotency.IDEMPOTENT, deadline);
+        CliOutput output = cli.run(listRunsCommand(dialect, dagId), Idempotency.IDEMPOTENT, deadline).output();
         RunsReply reply = dialect.readRuns(output, dagId);
         if (reply instanceof RunsReply.Listed listed) {
             return listed.runs();

@@ -4,13 +4,13 @@ import io.github.mwaatrigger.TriggerFailure;
 import io.github.mwaatrigger.airflow.AirflowDialect;
 import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.airflow.AirflowError;
-import io.github.mwaatrigger.airflow.CliCommand;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.TriggerReply;
+import io.github.mwaatrigger.mwaa.AirflowCli;
+import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliReply;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.Idempotency;
-import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.MwaaUnavailableException;
 import io.github.mwaatrigger.mwaa.Sleeper;
 import java.lang.System.Logger.Level;
@@ -37,13 +37,13 @@ public final class TriggerService {
     private static final Duration COLLISION_MARGIN = Duration.ofMillis(20);
     private static final System.Logger LOG = System.getLogger(TriggerService.class.getName());
 
-    private final MwaaCliClient cli;
+    private final AirflowCli cli;
     private final AirflowDialects dialects;
     private final DagRunQueries queries;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public TriggerService(MwaaCliClient cli, AirflowDialects dialects, DagRunQueries queries, Clock clock,
+    public TriggerService(AirflowCli cli, AirflowDialects dialects, DagRunQueries queries, Clock clock,
             Sleeper sleeper) {
         this.cli = Objects.requireNonNull(cli, "cli");
         this.dialects = Objects.requireNonNull(dialects, "dialects");
@@ -67,7 +67,7 @@ public final class TriggerService {
                 request.logicalDate());
         boolean mayHaveRunBefore = false;
         for (int collisions = 0; ; collisions++) {
-            CliReply reply = cli.send(command.commandLine(), Idempotency.IDEMPOTENT, deadline);
+            CliReply reply = cli.run(command, Idempotency.IDEMPOTENT, deadline);
             mayHaveRunBefore |= reply.earlierAttemptMayHaveRun();
             TriggerReply answer = dialect.readTrigger(reply.output(), request.dagId(), request.runId(), request.conf());
             if (answer instanceof TriggerReply.Created created) {

@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.airflow;
+package io.github.mwaatrigger.mwaa;
 
 import java.util.List;
 import java.util.Objects;

@@ -34,11 +34,11 @@ class TokenSecrecyTest {
                     new Fault.MalformedBody(), new Fault.RejectToken(), new Fault.LoseAnswer());
             services.triggers().trigger(DagRunRequest.of("example_dag", "r1", JsonObject.empty()), deadline());
             emulator.injectCliFaults(new Fault.EchoHeaders(400));
-            thrown.add(catchThrowable(() -> services.cli().execute("dags list", Idempotency.IDEMPOTENT, deadline())));
+            thrown.add(catchThrowable(() -> ((MwaaCliClient) services.cli()).execute("dags list", Idempotency.IDEMPOTENT, deadline())));
             emulator.injectCliFaults(new Fault.EchoHeaders(500));
-            thrown.add(catchThrowable(() -> services.cli().execute("dags list", Idempotency.NOT_IDEMPOTENT, deadline())));
+            thrown.add(catchThrowable(() -> ((MwaaCliClient) services.cli()).execute("dags list", Idempotency.NOT_IDEMPOTENT, deadline())));
             emulator.injectCliFaults(new Fault.RejectToken(), new Fault.RejectToken());
-            thrown.add(catchThrowable(() -> services.cli().execute("dags list", Idempotency.IDEMPOTENT, deadline())));
+            thrown.add(catchThrowable(() -> ((MwaaCliClient) services.cli()).execute("dags list", Idempotency.IDEMPOTENT, deadline())));
             logged = logs.text();
             tokens = emulator.issuedTokens();
         }

@@ -2,9 +2,9 @@ package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.TriggerFailure;
 import io.github.mwaatrigger.airflow.AirflowOutput;
-import io.github.mwaatrigger.airflow.ShellQuoting;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import io.github.mwaatrigger.mwaa.Idempotency;
 import java.util.List;
@@ -38,12 +38,11 @@ final class CliSubcommand implements Subcommand {
             throw new UsageException("give the Airflow command after --, e.g. cli -- dags list -o json");
         }
         Settings settings = ConnectionOptions.settings(arguments, console.environment());
-        String commandLine = ShellQuoting.join(arguments.positionals());
         MwaaServices mwaa = services.apply(settings);
         WarmUp.inBackground("sdk-client", mwaa::prepare);
         try {
-            CliOutput output = mwaa.cli()
-                    .execute(commandLine, Idempotency.NOT_IDEMPOTENT, ConnectionOptions.deadline(arguments));
+            CliOutput output = mwaa.cli().run(new CliCommand(arguments.positionals()), Idempotency.NOT_IDEMPOTENT,
+                    ConnectionOptions.deadline(arguments)).output();
             console.out().print(output.stdout());
             console.err().print(output.stderr());
             console.out().flush();

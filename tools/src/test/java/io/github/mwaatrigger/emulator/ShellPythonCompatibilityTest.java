@@ -4,7 +4,7 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.partitioningBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.mwaatrigger.airflow.ShellQuoting;
+import io.github.mwaatrigger.mwaa.ShellQuoting;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.mwaatrigger.airflow;
+package io.github.mwaatrigger.mwaa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

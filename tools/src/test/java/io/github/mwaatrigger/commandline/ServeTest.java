@@ -118,7 +118,7 @@ class ServeTest {
     /** Clients percent-encode the ':' and '+' of Airflow's own run ids; serve hands them on encoded, as API Gateway does. */
     @Test
     void airflowNamedRun_readByItsPercentEncodedId_overHttp() throws Exception {
-        TestEmulator.services(emulator.get()).cli().execute("dags trigger example_dag",
+        TestEmulator.client(emulator.get()).execute("dags trigger example_dag",
                 io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
                 io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
         String manualRunId = emulator.get().runs().get(0).runId();

@@ -7,7 +7,9 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.mwaa.Backoff;
+import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
+import io.github.mwaatrigger.mwaa.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -55,6 +57,16 @@ public final class TestEmulator {
     public static MwaaServices services(Settings settings, Clock clock) {
         return MwaaServices.create(settings, SdkMwaaControlPlane.create(settings.environmentName(), settings.region(),
                 settings.endpointOverride()), clock, FAST_BACKOFF);
+    }
+
+    /** The real MWAA client (real SDK client, real HTTPS) for {@code emulator}, with a fast backoff. */
+    public static MwaaCliClient client(MwaaEmulator emulator) {
+        return client(settings(emulator), Clock.systemUTC());
+    }
+
+    public static MwaaCliClient client(Settings settings, Clock clock) {
+        return MwaaCliClient.create(SdkMwaaControlPlane.create(settings.environmentName(), settings.region(),
+                settings.endpointOverride()), clock, FAST_BACKOFF, Sleeper.SYSTEM, settings.maxConcurrentCliCalls());
     }
 
     /** Settings for {@code emulator} with the Airflow version left to {@code GetEnvironment}. */

@@ -41,7 +41,7 @@ class EmulatedAirflowCliTest {
             emulator = TestEmulator.start(EmulatorConfig.builder().airflowVersion(version).noisyOutput(false)
                     .clock(clock).runProgress(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         }
-        MwaaCliClient cli = TestEmulator.services(emulator).cli();
+        MwaaCliClient cli = TestEmulator.client(emulator);
         return cli.execute(commandLine, Idempotency.NOT_IDEMPOTENT, Deadline.after(Duration.ofSeconds(10)));
     }
 

@@ -44,7 +44,7 @@ class MwaaCliClientEndToEndTest {
 
     private MwaaCliClient client(EmulatorConfig.Builder config) {
         emulator = TestEmulator.start(config);
-        return TestEmulator.services(emulator).cli();
+        return TestEmulator.client(emulator);
     }
 
     @Test
@@ -76,7 +76,7 @@ class MwaaCliClientEndToEndTest {
     void token_isReplacedOnceItsReuseWindowHasPassed() {
         emulator = TestEmulator.start(EmulatorConfig.builder());
         MutableClock clientClock = MutableClock.atSystemSecond();
-        MwaaCliClient cli = TestEmulator.services(TestEmulator.settings(emulator), clientClock).cli();
+        MwaaCliClient cli = TestEmulator.client(TestEmulator.settings(emulator), clientClock);
         cli.execute(LIST, Idempotency.IDEMPOTENT, deadline());
 
         clientClock.advance(Duration.ofSeconds(44));
@@ -251,7 +251,7 @@ class MwaaCliClientEndToEndTest {
     @Test
     void redirectThatKeepsComing_isGivenUpOnAsALoop() {
         MwaaCliClient cli = client(EmulatorConfig.builder());
-        Fault[] loop = new Fault[CliEndpoint.MAX_REDIRECTS + 1];
+        Fault[] loop = new Fault[HttpsCliEndpoint.MAX_REDIRECTS + 1];
         java.util.Arrays.fill(loop, new Fault.Redirect(307, "/aws_mwaa/cli"));
         emulator.injectCliFaults(loop);
 
@@ -260,7 +260,7 @@ class MwaaCliClientEndToEndTest {
                 .hasMessageContaining("kept redirecting the command (3 redirects followed, then HTTP 307 to https://"
                         + emulator.webServerHostname() + " again)")
                 .hasMessageContaining("redirect loop");
-        assertThat(emulator.receivedCommands()).hasSize(CliEndpoint.MAX_REDIRECTS + 1);
+        assertThat(emulator.receivedCommands()).hasSize(HttpsCliEndpoint.MAX_REDIRECTS + 1);
     }
 
     @Test
@@ -362,7 +362,7 @@ class MwaaCliClientEndToEndTest {
         emulator = TestEmulator.start(EmulatorConfig.builder().cliCapacity(4, Duration.ofMillis(1000)));
         Settings oneSlot = Settings.from(TestEmulator.environment(emulator)
                 .with(Settings.MAX_CONCURRENT_CLI_CALLS, "1"), new Properties());
-        MwaaCliClient cli = TestEmulator.services(oneSlot, java.time.Clock.systemUTC()).cli();
+        MwaaCliClient cli = TestEmulator.client(oneSlot, java.time.Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<CliOutput> first = pool.submit(() -> cli.execute(LIST, Idempotency.NOT_IDEMPOTENT,
@@ -419,7 +419,7 @@ class MwaaCliClientEndToEndTest {
         emulator = TestEmulator.start(EmulatorConfig.builder());
         Settings settings = Settings.from(TestEmulator.environment(emulator)
                 .with(Settings.ENVIRONMENT_NAME, "OtherEnvironment"), new Properties());
-        MwaaCliClient cli = TestEmulator.services(settings, java.time.Clock.systemUTC()).cli();
+        MwaaCliClient cli = TestEmulator.client(settings, java.time.Clock.systemUTC());
 
         assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
                 .isInstanceOfSatisfying(MwaaConfigurationException.class, e -> assertThat(e.isRetryable()).isFalse())
@@ -431,7 +431,7 @@ class MwaaCliClientEndToEndTest {
         emulator = TestEmulator.start(EmulatorConfig.builder());
         Settings settings = Settings.from(TestEmulator.environment(emulator)
                 .with(Settings.REGION, "eu-west-1"), new Properties());
-        MwaaCliClient cli = TestEmulator.services(settings, java.time.Clock.systemUTC()).cli();
+        MwaaCliClient cli = TestEmulator.client(settings, java.time.Clock.systemUTC());
 
         assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
                 .isInstanceOf(MwaaConfigurationException.class)

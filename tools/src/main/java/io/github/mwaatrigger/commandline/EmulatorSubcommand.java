@@ -1,6 +1,6 @@
 package io.github.mwaatrigger.commandline;
 
-import io.github.mwaatrigger.airflow.ShellQuoting;
+import io.github.mwaatrigger.mwaa.ShellQuoting;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.IOException;

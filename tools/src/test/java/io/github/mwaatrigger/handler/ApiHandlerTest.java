@@ -211,7 +211,7 @@ class ApiHandlerTest {
     @Test
     void runsAirflowNamedItself_canBeRead() {
         ApiHandler handler = handler();
-        TestEmulator.services(emulator).cli().execute("dags trigger example_dag",
+        TestEmulator.client(emulator).execute("dags trigger example_dag",
                 io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
                 io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
         String manualRunId = emulator.runs().get(0).runId();
@@ -227,7 +227,7 @@ class ApiHandlerTest {
     @Test
     void runsAirflowNamedItself_canBeRead_withTheRunIdPercentEncodedAsApiGatewayDeliversIt() {
         ApiHandler handler = handler();
-        TestEmulator.services(emulator).cli().execute("dags trigger example_dag",
+        TestEmulator.client(emulator).execute("dags trigger example_dag",
                 io.github.mwaatrigger.mwaa.Idempotency.NOT_IDEMPOTENT,
                 io.github.mwaatrigger.mwaa.Deadline.after(Duration.ofSeconds(10)));
         String manualRunId = emulator.runs().get(0).runId();
