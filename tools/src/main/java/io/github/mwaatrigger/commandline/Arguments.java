@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * A subcommand's arguments: {@code --name value} (or {@code --name=value}) options from a known set,
- * positionals, and everything after {@code --} kept as it is.
+ * positionals, and everything after {@code --} kept as it is. {@code --help} or {@code -h} where an option
+ * may stand asks for the subcommand's usage; after {@code --} (and, for a subcommand whose positionals are
+ * a command of their own, after the first positional) they are words like any other.
  */
 final class Arguments {
 
@@ -26,6 +28,9 @@ final class Arguments {
     /**
      * Parses {@code args}; with {@code restIsPositional}, the first positional and everything after it are
      * taken as they are (as after {@code --}).
+     *
+     * @throws HelpRequested  if {@code --help} or {@code -h} stands where an option may
+     * @throws UsageException if an option is unknown, given twice, or lacks its value
      */
     static Arguments parse(List<String> args, Set<String> knownOptions, boolean restIsPositional)
             throws UsageException {
@@ -42,6 +47,9 @@ final class Arguments {
             if (arg.equals("--")) {
                 positionals.addAll(args.subList(i + 1, args.size()));
                 break;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
             }
             if (!arg.startsWith("--")) {
                 if (restIsPositional) {

@@ -27,6 +27,11 @@ final class CliSubcommand implements Subcommand {
     }
 
     @Override
+    public String summary() {
+        return "Runs any Airflow CLI command on the environment and prints its stdout and stderr; the command is sent once.";
+    }
+
+    @Override
     public String usage() {
         return "cli " + ConnectionOptions.USAGE + " -- COMMAND [ARG...]   e.g. cli -- dags list -o json";
     }

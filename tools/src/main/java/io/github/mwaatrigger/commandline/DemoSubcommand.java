@@ -42,6 +42,11 @@ final class DemoSubcommand implements Subcommand {
     }
 
     @Override
+    public String summary() {
+        return "Sends every event in the events folder through the function template.yaml wires to it, against an embedded MWAA emulator.";
+    }
+
+    @Override
     public String usage() {
         return "demo [--template template.yaml] [--events events] [--parameter NAME=VALUE]... "
                 + "[--airflow-version VERSION]";

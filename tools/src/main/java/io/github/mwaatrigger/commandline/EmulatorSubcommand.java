@@ -44,6 +44,11 @@ final class EmulatorSubcommand implements Subcommand {
     }
 
     @Override
+    public String summary() {
+        return "Runs an MWAA emulator on 127.0.0.1 until stopped; prints export lines that point clients at it, then READY.";
+    }
+
+    @Override
     public String usage() {
         return "emulator [--control-plane-port PORT] [--web-server-port PORT] [--airflow-version VERSION] "
                 + "[--dags DAG,DAG...] [--environment NAME] [--region REGION] [--max-concurrent-cli-calls N] "

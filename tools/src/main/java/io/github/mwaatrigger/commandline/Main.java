@@ -54,6 +54,10 @@ public final class Main {
             printUsage(args.isEmpty() ? console.err() : console.out());
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            console.out().println("mwaa-trigger " + version());
+            return ExitCode.OK;
+        }
         Subcommand subcommand = subcommands.get(args.get(0));
         if (subcommand == null) {
             console.fail("unknown subcommand '" + args.get(0) + "'");
@@ -62,6 +66,10 @@ public final class Main {
         }
         try {
             return subcommand.run(args.subList(1, args.size()), console);
+        } catch (HelpRequested e) {
+            console.out().println("usage: mwaa-trigger " + subcommand.usage());
+            console.out().println(subcommand.summary());
+            return ExitCode.OK;
         } catch (UsageException | ConfigurationException e) {
             console.fail(e.getMessage());
             console.err().println("usage: mwaa-trigger " + subcommand.usage());
@@ -69,8 +77,14 @@ public final class Main {
         }
     }
 
+    /** The version the jar was built as, from its manifest. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
     private void printUsage(PrintStream stream) {
-        stream.println("usage: mwaa-trigger <subcommand> ...");
+        stream.println("usage: mwaa-trigger <subcommand> ...   (mwaa-trigger --version, mwaa-trigger <subcommand> --help)");
         subcommands.values().forEach(subcommand -> stream.println("  " + subcommand.usage()));
         stream.println("Settings come from MWAA_ENVIRONMENT_NAME, AIRFLOW_VERSION, AWS_REGION and the standard AWS "
                 + "variables; options override them. Exit codes: 0 done, 1 failed, 2 usage or configuration, "

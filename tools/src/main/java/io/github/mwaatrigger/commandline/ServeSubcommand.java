@@ -43,6 +43,11 @@ final class ServeSubcommand implements Subcommand {
     }
 
     @Override
+    public String summary() {
+        return "Serves the HTTP API function on localhost behind a local stand-in for API Gateway (the embedded emulator unless MWAA_ENVIRONMENT_NAME is set).";
+    }
+
+    @Override
     public String usage() {
         return "serve [--port 3000] [--allowed-dags GLOB,...] [--dags DAG,... --airflow-version VERSION (emulator)]";
     }

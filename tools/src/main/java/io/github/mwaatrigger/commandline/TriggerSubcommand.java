@@ -39,6 +39,11 @@ final class TriggerSubcommand implements Subcommand {
     }
 
     @Override
+    public String summary() {
+        return "Starts a run of DAG_ID and prints it as one JSON line with its outcome (CREATED or ALREADY_EXISTED); with --run-id a repeat reports the existing run.";
+    }
+
+    @Override
     public String usage() {
         return "trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601] " + ConnectionOptions.USAGE;
     }

@@ -1,7 +1,7 @@
 package io.github.mwaatrigger.commandline;
 
 /** The command line is wrong; the message says what to type instead. */
-final class UsageException extends Exception {
+class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {
