@@ -1,5 +1,7 @@
 package io.github.mwaatrigger.json;
 
+import java.util.Objects;
+
 /**
  * Parses JSON text strictly, as RFC 8259 defines it, and within limits, because most of it comes from
  * callers this code does not trust.
@@ -63,6 +65,7 @@ public final class Json {
      *     line 1, column 1}
      */
     public static JsonObject parseObject(String text, String what) {
+        Objects.requireNonNull(what, "what");
         JsonReader.Located located = DOCUMENTS.readWhole(text);
         if (located.value() instanceof JsonObject object) {
             return object;
