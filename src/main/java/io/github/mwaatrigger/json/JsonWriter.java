@@ -40,7 +40,7 @@ public final class JsonWriter {
         Objects.requireNonNull(value, "value");
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = factory.createGenerator(out)) {
-            write(value, generator);
+            writeTo(generator, value);
         } catch (IOException e) {
             // Jackson declares it for every target; a StringWriter never fails.
             throw new UncheckedIOException("could not write to a string", e);
@@ -52,18 +52,18 @@ public final class JsonWriter {
      * Writes {@code value} to {@code generator}, which decides the layout and the escapes: for other forms
      * of JSON text than {@link #compact()}.
      */
-    public static void write(JsonValue value, JsonGenerator generator) throws IOException {
+    public static void writeTo(JsonGenerator generator, JsonValue value) throws IOException {
         if (value instanceof JsonObject object) {
             generator.writeStartObject();
             for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
                 generator.writeFieldName(member.getKey());
-                write(member.getValue(), generator);
+                writeTo(generator, member.getValue());
             }
             generator.writeEndObject();
         } else if (value instanceof JsonArray array) {
             generator.writeStartArray();
             for (JsonValue element : array.elements()) {
-                write(element, generator);
+                writeTo(generator, element);
             }
             generator.writeEndArray();
         } else if (value instanceof JsonString string) {

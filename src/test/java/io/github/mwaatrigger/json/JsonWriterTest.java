@@ -70,7 +70,7 @@ class JsonWriterTest {
     void writesToAGeneratorThatDecidesTheLayout() throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
-            JsonWriter.write(JsonObject.builder().put("a", new JsonArray(List.of(JsonNumber.of(1)))).build(), generator);
+            JsonWriter.writeTo(generator, JsonObject.builder().put("a", new JsonArray(List.of(JsonNumber.of(1)))).build());
         }
 
         assertThat(out.toString()).isEqualToNormalizingNewlines("{\n  \"a\" : [ 1 ]\n}");

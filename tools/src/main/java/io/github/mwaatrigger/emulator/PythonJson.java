@@ -44,7 +44,7 @@ final class PythonJson {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.setPrettyPrinter(SEPARATORS.createInstance());
-            JsonWriter.write(value, generator);
+            JsonWriter.writeTo(generator, value);
         } catch (IOException e) {
             // Jackson declares it for every target; a StringWriter never fails.
             throw new UncheckedIOException("could not write to a string", e);
