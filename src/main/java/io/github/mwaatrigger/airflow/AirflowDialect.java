@@ -34,7 +34,7 @@ public final class AirflowDialect {
                     + "(?:.*?externally triggered: (?<external>True|False))?");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
-    private static final JsonWriter CONF_WRITER = JsonWriter.compact().asciiOnly(true).escapingApostrophes(true);
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private final AirflowVersion version;
 
@@ -90,7 +90,21 @@ public final class AirflowDialect {
      * single-quoted. Its length is its size in bytes.
      */
     public static String confArgument(JsonObject conf) {
-        return CONF_WRITER.write(Objects.requireNonNull(conf, "conf"));
+        String json = JsonWriter.compact().write(Objects.requireNonNull(conf, "conf"));
+        StringBuilder argument = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            // Outside strings compact JSON is ASCII without apostrophes: every such character is in a string,
+            // where an escape stands for the same character. Supplementary characters are two chars here, so
+            // they come out as the two escapes of their surrogate pair, as JSON spells them.
+            if (c > '~' || c == '\'') {
+                argument.append("\\u").append(HEX_DIGITS[c >> 12]).append(HEX_DIGITS[c >> 8 & 0xF])
+                        .append(HEX_DIGITS[c >> 4 & 0xF]).append(HEX_DIGITS[c & 0xF]);
+            } else {
+                argument.append(c);
+            }
+        }
+        return argument.toString();
     }
 
     /** Reads the answer to {@link #triggerCommand} for {@code runId}, which was sent with {@code conf}. */

@@ -1,158 +1,79 @@
 package io.github.mwaatrigger.json;
 
-import java.util.Iterator;
-import java.util.List;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes {@link JsonValue}s as JSON text. Instances are immutable and thread-safe.
+ * Writes {@link JsonValue}s as JSON text with jackson-core's generator. Thread-safe.
  *
- * <p>Strings always escape {@code "} and {@code \}, and control characters below U+0020 as
- * {@code \b}, {@code \f}, {@code \n}, {@code \r}, {@code \t} or <code>&#92;u00XX</code>. Hex digits are
- * lowercase, as Python writes them. Numbers are written from their text, unchanged, so
- * {@link #pythonDumps()} matches Python exactly whenever the number text is the one Python
- * would write (always true for integers).
+ * <p>The compact form is what API responses and the functions' outputs are made of, so it is fixed byte for
+ * byte: no whitespace, members in insertion order, numbers as their source text, {@code "} and {@code \}
+ * escaped, control characters below U+0020 as {@code \b}, {@code \f}, {@code \n}, {@code \r}, {@code \t} or
+ * <code>&#92;u00xx</code> with lowercase hex digits (as Python writes them), and everything else, {@code /}
+ * and non-ASCII included, as it is.
  */
 public final class JsonWriter {
 
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-    private static final JsonWriter COMPACT = new JsonWriter(",", ":", false, false);
-    private static final JsonWriter PYTHON_DUMPS = new JsonWriter(", ", ": ", true, false);
+    private static final JsonWriter COMPACT = new JsonWriter(JsonFactory.builder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .build());
 
-    private final String itemSeparator;
-    private final String keySeparator;
-    private final boolean asciiOnly;
-    private final boolean escapingApostrophes;
+    private final JsonFactory factory;
 
-    private JsonWriter(String itemSeparator, String keySeparator, boolean asciiOnly, boolean escapingApostrophes) {
-        this.itemSeparator = itemSeparator;
-        this.keySeparator = keySeparator;
-        this.asciiOnly = asciiOnly;
-        this.escapingApostrophes = escapingApostrophes;
+    private JsonWriter(JsonFactory factory) {
+        this.factory = factory;
     }
 
-    /** Returns a writer of the shortest form, {@code {"a":1,"b":[true,null]}}, non-ASCII as is. */
+    /** Returns the writer of the shortest form, {@code {"a":1,"b":[true,null]}}. */
     public static JsonWriter compact() {
         return COMPACT;
     }
 
-    /**
-     * Returns a writer that matches Python's {@code json.dumps(value)} defaults: separators
-     * {@code ", "} and {@code ": "}, and {@code ensure_ascii=True}, so every character above
-     * U+007E is written as <code>&#92;uXXXX</code> (characters beyond U+FFFF as a surrogate pair).
-     */
-    public static JsonWriter pythonDumps() {
-        return PYTHON_DUMPS;
-    }
-
-    /**
-     * Returns a writer like this one that writes every character above U+007E as
-     * <code>&#92;uXXXX</code>, or not.
-     */
-    public JsonWriter asciiOnly(boolean enabled) {
-        return new JsonWriter(itemSeparator, keySeparator, enabled, escapingApostrophes);
-    }
-
-    /**
-     * Returns a writer like this one that writes {@code '} as <code>&#92;u0027</code>, or not. Escaped
-     * apostrophes let the JSON sit inside POSIX single quotes.
-     */
-    public JsonWriter escapingApostrophes(boolean enabled) {
-        return new JsonWriter(itemSeparator, keySeparator, asciiOnly, enabled);
-    }
-
     /** Returns {@code value} as JSON text. */
     public String write(JsonValue value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
+        Objects.requireNonNull(value, "value");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = factory.createGenerator(out)) {
+            writeTo(generator, value);
+        } catch (IOException e) {
+            // Jackson declares it for every target; a StringWriter never fails.
+            throw new UncheckedIOException("could not write to a string", e);
+        }
         return out.toString();
     }
 
-    /** Appends {@code value} as JSON text to {@code out}. */
-    public void write(JsonValue value, StringBuilder out) {
-        Objects.requireNonNull(out, "out");
-        writeValue(Objects.requireNonNull(value, "value"), out);
-    }
-
-    private void writeValue(JsonValue value, StringBuilder out) {
+    /**
+     * Writes {@code value} to {@code generator}, which decides the layout and the escapes: for other forms
+     * of JSON text than {@link #compact()}.
+     */
+    public static void writeTo(JsonGenerator generator, JsonValue value) throws IOException {
         if (value instanceof JsonObject object) {
-            writeObject(object.members(), out);
+            generator.writeStartObject();
+            for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+                generator.writeFieldName(member.getKey());
+                writeTo(generator, member.getValue());
+            }
+            generator.writeEndObject();
         } else if (value instanceof JsonArray array) {
-            writeArray(array.elements(), out);
+            generator.writeStartArray();
+            for (JsonValue element : array.elements()) {
+                writeTo(generator, element);
+            }
+            generator.writeEndArray();
         } else if (value instanceof JsonString string) {
-            writeString(string.value(), out);
+            generator.writeString(string.value());
         } else if (value instanceof JsonNumber number) {
-            out.append(number.text());
+            generator.writeNumber(number.text());
         } else if (value instanceof JsonBoolean bool) {
-            out.append(bool.value());
+            generator.writeBoolean(bool.value());
         } else {
-            out.append("null"); // JsonNull, the last permitted type
-        }
-    }
-
-    private void writeObject(Map<String, JsonValue> members, StringBuilder out) {
-        out.append('{');
-        Iterator<Map.Entry<String, JsonValue>> entries = members.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonValue> member = entries.next();
-            writeString(member.getKey(), out);
-            out.append(keySeparator);
-            writeValue(member.getValue(), out);
-            if (entries.hasNext()) {
-                out.append(itemSeparator);
-            }
-        }
-        out.append('}');
-    }
-
-    private void writeArray(List<JsonValue> elements, StringBuilder out) {
-        out.append('[');
-        for (int i = 0; i < elements.size(); i++) {
-            if (i > 0) {
-                out.append(itemSeparator);
-            }
-            writeValue(elements.get(i), out);
-        }
-        out.append(']');
-    }
-
-    private void writeString(String text, StringBuilder out) {
-        out.append('"');
-        int runStart = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (needsEscape(c)) {
-                out.append(text, runStart, i);
-                appendEscape(c, out);
-                runStart = i + 1;
-            }
-        }
-        out.append(text, runStart, text.length()).append('"');
-    }
-
-    private boolean needsEscape(char c) {
-        return c < 0x20
-                || c == '"'
-                || c == '\\'
-                || (c > 0x7E && asciiOnly)
-                || (c == '\'' && escapingApostrophes);
-    }
-
-    private static void appendEscape(char c, StringBuilder out) {
-        switch (c) {
-            case '"' -> out.append("\\\"");
-            case '\\' -> out.append("\\\\");
-            case '\b' -> out.append("\\b");
-            case '\f' -> out.append("\\f");
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            case '\t' -> out.append("\\t");
-            default -> out.append("\\u")
-                    .append(HEX_DIGITS[c >> 12])
-                    .append(HEX_DIGITS[c >> 8 & 0xF])
-                    .append(HEX_DIGITS[c >> 4 & 0xF])
-                    .append(HEX_DIGITS[c & 0xF]);
+            generator.writeNull(); // JsonNull, the last permitted type
         }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.time.Instant;
@@ -62,6 +64,42 @@ class AirflowDialectTest {
         assertThat(Json.parse(words.get(6))).isEqualTo(conf);
         assertThat(commandLine).contains(" -c '{").doesNotContain("\\'").doesNotContain("\n");
         assertThat(commandLine.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    @Test
+    void confArgument_writesEveryCharacterAboveTildeAndEveryApostropheAsAnEscape() {
+        JsonObject conf = JsonObject.builder().put("it's", "O'Brien ~\u007f\u00e9\u20ac\uD83D\uDE00\uFFFF").build();
+
+        assertThat(AirflowDialect.confArgument(conf))
+                .isEqualTo("{\"it\\u0027s\":\"O\\u0027Brien ~\\u007f\\u00e9\\u20ac\\ud83d\\ude00\\uffff\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"q\": \"it's \\\"quoted\\\" \\\\u0027 not an escape\", \"n\": [1.50, -0, 1e400, true, null, {}]}",
+        "{\"caf\u00e9 \u65e5\u672c\": \"\uD83D\uDE00 \\ud800 lone \\udfff \u2028 \u007f\", \"''\": \"'\"}",
+        "{\"controls\": \"\\u0000\\b\\t\\n\\f\\r\\u001f\", \"slash\": \"a/b\\\\c\"}"})
+    void confArgument_isPrintableAsciiWithoutApostrophes_andReadsBackAsTheSameConf(String text) {
+        JsonObject conf = Json.parseObject(text, "conf");
+
+        String argument = AirflowDialect.confArgument(conf);
+
+        assertThat(argument.chars()).allMatch(c -> c >= 0x20 && c <= 0x7e && c != '\'');
+        assertThat(Json.parseObject(argument, "argument")).isEqualTo(conf);
+    }
+
+    @Test
+    void aConfAtTheDeepestAcceptedDepth_isReadBackInsideTheJsonTriggerAnswer() {
+        String nested = "{\"a\":".repeat(Json.MAX_DEPTH - 1) + "{}" + "}".repeat(Json.MAX_DEPTH - 1);
+        JsonObject conf = Json.parseObject(nested, "conf");
+        JsonArray answer = new JsonArray(List.of(JsonObject.builder().put("conf", conf).put("dag_id", "d")
+                .put("dag_run_id", "r1").put("state", "queued").build()));
+        CliOutput output = new CliOutput("INFO - Filling up the DagBag\n" + JsonWriter.compact().write(answer) + "\n", "");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readTrigger(output, "d", "r1", conf);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Created.class,
+                created -> assertThat(created.run().state()).isEqualTo("queued"));
     }
 
     @ParameterizedTest

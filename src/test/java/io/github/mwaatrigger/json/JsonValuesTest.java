@@ -3,7 +3,6 @@ package io.github.mwaatrigger.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonValuesTest {
@@ -121,39 +119,23 @@ class JsonValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "-0", "7", "-12", "0.5", "1.50", "1e400", "1E-7", "2e+3", "12345678901234567890"})
+    @ValueSource(strings = {"0", "-0", "7", "-12", "0.5", "1.50", "1e400", "1E-7", "2e+3", "12345678901234567890",
+        "1e2147483648"})
     void numberAcceptsJsonNumberSyntax(String text) {
         assertThat(new JsonNumber(text).text()).isEqualTo(text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-", "01", "1.", ".5", "+1", "1e", " 1", "1 ", "NaN", "Infinity", "0x10", "1_000"})
+    @ValueSource(strings = {"", "-", "01", "-01", "1.", ".5", "+1", "1e", "1e+", " 1", "1 ", "NaN", "Infinity", "0x10",
+        "1_000", "1\n", "\u0661"})
     void numberRejectsAnythingElse(String text) {
         assertThatThrownBy(() -> new JsonNumber(text))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("not a JSON number");
+                .hasMessage("not a JSON number: " + JsonWriter.compact().write(new JsonString(text)));
     }
 
     @Test
     void numberOfLongWritesTheDecimalForm() {
         assertThat(JsonNumber.of(Long.MAX_VALUE).text()).isEqualTo("9223372036854775807");
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "1.50, 1.50",
-        "12345678901234567890, 12345678901234567890",
-        "1e400, 1E+400",
-        "-2.5E-3, -0.0025"
-    })
-    void numberConvertsExactlyToBigDecimal(String text, BigDecimal expected) {
-        assertThat(new JsonNumber(text).toBigDecimal()).isEqualTo(expected);
-    }
-
-    @Test
-    void numberWithAnExponentBeyondBigDecimalFailsToConvert() {
-        JsonNumber huge = new JsonNumber("1e2147483648");
-
-        assertThatThrownBy(huge::toBigDecimal).isInstanceOf(ArithmeticException.class);
     }
 }

@@ -12,8 +12,6 @@ import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonParseException;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
-import io.github.mwaatrigger.json.JsonWriter;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,7 +32,6 @@ import java.util.Optional;
  */
 final class AirflowCliEmulation {
 
-    private static final JsonWriter PYTHON_JSON = JsonWriter.pythonDumps();
     private static final String TRIGGER_MODULE = "api/common/trigger_dag.py";
 
     private final AirflowSimulation airflow;
@@ -298,7 +295,7 @@ final class AirflowCliEmulation {
         }
         String state = run.get().state(now);
         boolean withConf = version.major() >= 2 && !run.get().conf().isEmpty();
-        return CommandOutput.out(state + (withConf ? ", " + PYTHON_JSON.write(run.get().conf()) : "") + "\n");
+        return CommandOutput.out(state + (withConf ? ", " + PythonJson.dumps(run.get().conf()) : "") + "\n");
     }
 
     // ---- dags list -------------------------------------------------------------------------------
@@ -375,7 +372,7 @@ final class AirflowCliEmulation {
     /** {@code AirflowConsole.print_as}: JSON through {@code json.dumps}, anything else as a plain table. */
     private static String render(List<JsonObject> rows, String output) {
         if (output.equals("json")) {
-            return PYTHON_JSON.write(new JsonArray(List.copyOf(rows))) + "\n";
+            return PythonJson.dumps(new JsonArray(List.copyOf(rows))) + "\n";
         }
         if (rows.isEmpty()) {
             return "No data found\n";
@@ -388,7 +385,7 @@ final class AirflowCliEmulation {
             for (String column : columns) {
                 JsonValue value = row.get(column).orElse(JsonNull.INSTANCE);
                 cells.add(value instanceof JsonString string ? string.value()
-                        : value instanceof JsonNull ? "None" : PYTHON_JSON.write(value));
+                        : value instanceof JsonNull ? "None" : PythonJson.dumps(value));
             }
             out.append(String.join(" | ", cells)).append('\n');
         }
@@ -409,20 +406,9 @@ final class AirflowCliEmulation {
             return new JsonString(bool.value() ? "True" : "False");
         }
         if (value instanceof JsonNumber number) {
-            return new JsonString(pythonNumber(number));
+            return new JsonString(PythonNumbers.str(number));
         }
         return value;
-    }
-
-    /** Python's {@code str()} of the number {@code json.loads} makes: ints as written, floats with a point. */
-    private static String pythonNumber(JsonNumber number) {
-        String text = number.text();
-        if (!text.contains(".") && !text.contains("e") && !text.contains("E")) {
-            return text;
-        }
-        BigDecimal decimal = number.toBigDecimal();
-        String plain = decimal.stripTrailingZeros().toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
     }
 
     private static JsonValue date(Optional<Instant> instant) {

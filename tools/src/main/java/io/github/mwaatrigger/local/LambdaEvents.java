@@ -15,6 +15,7 @@ import io.github.mwaatrigger.json.JsonNumber;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,6 @@ public final class LambdaEvents {
 
     private static Long number(JsonObject object, String name) {
         return object.get(name).filter(JsonNumber.class::isInstance)
-                .map(value -> ((JsonNumber) value).toBigDecimal().longValueExact()).orElse(null);
+                .map(value -> new BigDecimal(((JsonNumber) value).text()).longValueExact()).orElse(null);
     }
 }
