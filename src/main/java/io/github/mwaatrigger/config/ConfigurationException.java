@@ -10,4 +10,8 @@ public final class ConfigurationException extends RuntimeException {
     public ConfigurationException(String message) {
         super(message);
     }
+
+    ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
