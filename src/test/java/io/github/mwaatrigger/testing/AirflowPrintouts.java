@@ -45,7 +45,10 @@ final class AirflowPrintouts {
 
     // ---- dags trigger ----------------------------------------------------------------------------
 
-    /** Before 2.6 a {@code Created <DagRun ...>} line; from 2.6 the run as a table, or a JSON row with {@code -o json}. */
+    /**
+     * Before 2.6 a {@code Created <DagRun ...>} line; from 2.6 the run as a table, or a JSON row with
+     * {@code -o json}.
+     */
     CliOutput created(InMemoryAirflow.Run run, boolean json) {
         if (!version.isAtLeast(2, 6, 0)) {
             return stdout(createdLine(run));

@@ -60,7 +60,8 @@ final class CommandArguments {
             } else if (i + 1 < args.size() && !looksLikeOption(args.get(i + 1))) {
                 values.put(option.name(), args.get(++i));
             } else {
-                throw new UsageException("argument " + String.join("/", option.spellings()) + ": expected one argument");
+                throw new UsageException("argument " + String.join("/", option.spellings())
+                        + ": expected one argument");
             }
         }
         if (positionals.size() < positionalNames.size()) {

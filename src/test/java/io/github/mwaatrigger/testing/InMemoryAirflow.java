@@ -199,10 +199,12 @@ public final class InMemoryAirflow implements AirflowCli {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Instant> logicalDate = logicalDate(requestedDate, now, !arguments.flag("no_replace_microseconds"));
-        String runId = arguments.value("run_id").orElse("manual__" + AirflowPrintouts.isoformat(logicalDate.orElse(now)));
+        String runId = arguments.value("run_id")
+                .orElse("manual__" + AirflowPrintouts.isoformat(logicalDate.orElse(now)));
         boolean duplicatesByDateToo = version.major() == 2 && version.isAtLeast(2, 2, 0);
         List<Run> ofDag = runs.stream().filter(run -> run.dagId().equals(dagId)).toList();
-        boolean dateTaken = logicalDate.isPresent() && ofDag.stream().anyMatch(run -> run.logicalDate().equals(logicalDate));
+        boolean dateTaken = logicalDate.isPresent()
+                && ofDag.stream().anyMatch(run -> run.logicalDate().equals(logicalDate));
         if (ofDag.stream().anyMatch(run -> run.runId().equals(runId)) || (duplicatesByDateToo && dateTaken)) {
             return printouts.alreadyExists(dagId, runId, logicalDate.orElse(now));
         }
