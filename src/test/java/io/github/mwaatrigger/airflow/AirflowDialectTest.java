@@ -131,7 +131,8 @@ class AirflowDialectTest {
     @CsvSource(delimiter = '|', value = {
         "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A DAG Run already exists for DAG d at 2024-06-01 00:00:00+00:00 with run id r1",
         "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: Run id r1 already exists for dag id d",
-        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A Dag Run already exists for dag id d at 2024-06-01 00:00:00+00:00 with run id r1",
+        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A Dag Run already exists for dag id d at "
+                + "2024-06-01 00:00:00+00:00 with run id r1",
         "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A DAG Run already exists for DAG d with run id r1",
         "DAG_NOT_FOUND | airflow.exceptions.DagNotFound: Dag id d not found in DagModel",
         "DUPLICATE_LOGICAL_DATE | sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint \"dag_run_dag_id_execution_date_key\"",
@@ -152,8 +153,10 @@ class AirflowDialectTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "Usage: airflow dags trigger [-h] ...|airflow command error: unrecognized arguments: --no-replace-microseconds -o json, see help above.",
-        "Usage: airflow trigger_dag [-h] ...|airflow command error: argument GROUP_OR_COMMAND: `airflow trigger_dag` command, has been removed, please use `airflow dags trigger`, see help above.",
+        "Usage: airflow dags trigger [-h] ...|airflow command error: unrecognized arguments: "
+                + "--no-replace-microseconds -o json, see help above.",
+        "Usage: airflow trigger_dag [-h] ...|airflow command error: argument GROUP_OR_COMMAND: `airflow trigger_dag` "
+                + "command, has been removed, please use `airflow dags trigger`, see help above.",
         "usage: airflow [-h] dags ...|airflow: error: argument GROUP_OR_COMMAND: invalid choice: 'dags'"})
     void usageErrors_areCommandsTheVersionDoesNotAccept(String usage, String error) {
         CliOutput output = new CliOutput("", usage + "\n\n" + error + "\n");
@@ -169,9 +172,9 @@ class AirflowDialectTest {
     @Test
     void uniqueViolationWithItsDetailLine_isADuplicateLogicalDate() {
         CliOutput output = new CliOutput("", "Traceback (most recent call last):\n"
-                + "sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique "
-                + "constraint \"dag_run_dag_id_logical_date_key\"\nDETAIL:  Key (dag_id, logical_date)=(d, 2024-06-01 "
-                + "00:00:00+00:00) is taken.\n");
+                + "sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates "
+                + "unique constraint \"dag_run_dag_id_logical_date_key\"\n"
+                + "DETAIL:  Key (dag_id, logical_date)=(d, 2024-06-01 00:00:00+00:00) is taken.\n");
 
         TriggerReply reply = AirflowDialect.of(AirflowVersion.of(3, 0, 6)).readTrigger(output, "d", "r1", NO_CONF);
 

@@ -1,6 +1,5 @@
 package io.github.mwaatrigger.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
@@ -25,8 +24,8 @@ class ApiFunctionSettingsTest {
         variables.put("API_ALLOWED_DAGS", value);
 
         assertThatThrownBy(this::settings).isInstanceOf(ConfigurationException.class)
-                .hasMessage("API_ALLOWED_DAGS is not set: set it to the DAG ids the API may trigger, as comma-separated "
-                        + "globs such as etl_*,report_daily");
+                .hasMessage("API_ALLOWED_DAGS is not set: set it to the DAG ids the API may trigger, as "
+                        + "comma-separated globs such as etl_*,report_daily");
     }
 
     @Test

@@ -21,10 +21,8 @@ import io.github.mwaatrigger.testing.InMemoryAirflow.Fault;
 import io.github.mwaatrigger.testing.InMemoryAirflow.Run;
 import io.github.mwaatrigger.testing.InMemoryMwaa;
 import io.github.mwaatrigger.testing.TestLambdaContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +178,11 @@ class ApiHandlerTest {
     void sameIdempotencyKey_returnsTheSameRunAndMakesOne() {
         ApiHandler handler = handler();
 
-        APIGatewayProxyResponseEvent first = call(handler, withKey(post("example_dag", "{\"conf\": {\"a\": 1}}"), "k-1"));
+        String body = "{\"conf\": {\"a\": 1}}";
+
+        APIGatewayProxyResponseEvent first = call(handler, withKey(post("example_dag", body), "k-1"));
         mwaa.clock().advance(Duration.ofMinutes(1));
-        APIGatewayProxyResponseEvent second = call(handler, withKey(post("example_dag", "{\"conf\": {\"a\": 1}}"), "k-1"));
+        APIGatewayProxyResponseEvent second = call(handler, withKey(post("example_dag", body), "k-1"));
 
         assertThat(first.getStatusCode()).isEqualTo(200);
         assertThat(second.getStatusCode()).isEqualTo(200);
@@ -254,7 +254,8 @@ class ApiHandlerTest {
 
     @Test
     void hostileConfAndKey_neverChangeTheCommandSent() {
-        String conf = "{\"a\": \"'; dags delete example_dag -y; echo '\", \"b\": \"$(id)\\n`x`\\\\\", \"c\": \"-o json\"}";
+        String conf = "{\"a\": \"'; dags delete example_dag -y; echo '\", \"b\": \"$(id)\\n`x`\\\\\", "
+                + "\"c\": \"-o json\"}";
 
         APIGatewayProxyResponseEvent response = call(handler(), withKey(post("example_dag", "{\"conf\": " + conf + "}"),
                 "'; rm -rf / #"));
@@ -304,7 +305,7 @@ class ApiHandlerTest {
         assertThat(mwaa.airflow().commands()).isEmpty();
     }
 
-    /** An environment whose allowed_run_id_pattern is stricter than Airflow's default refuses a run id we let through. */
+    /** An environment whose allowed_run_id_pattern is stricter than Airflow's refuses a run id we let through. */
     @Test
     void runIdTheEnvironmentRefuses_is400InOurWords_withAirflowsErrorOnlyInTheLogs() {
         ApiHandler handler = handler();
@@ -317,9 +318,9 @@ class ApiHandlerTest {
         }
 
         assertProblemWithNothingInternal(response, 400);
-        assertThat(detail(response)).contains("the MWAA environment refused the run id: its allowed_run_id_pattern may "
-                + "be stricter than Airflow's default; give a dag_run_id it allows (letters, digits and '_' are safest); "
-                + "see the function's logs for request " + REQUEST_ID);
+        assertThat(detail(response)).contains("the MWAA environment refused the run id: its allowed_run_id_pattern "
+                + "may be stricter than Airflow's default; give a dag_run_id it allows (letters, digits and '_' are "
+                + "safest); see the function's logs for request " + REQUEST_ID);
         assertThat(logs).contains("request " + REQUEST_ID + ": Airflow refused run 'order.1' of DAG 'example_dag': "
                 + "ValueError: The run_id provided 'order.1' does not match the pattern '^[a-z0-9_]+$'");
         assertThat(mwaa.airflow().runs()).isEmpty();

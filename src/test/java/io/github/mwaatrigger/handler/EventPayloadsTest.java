@@ -82,8 +82,8 @@ class EventPayloadsTest {
             return uploads.handleRequest(EventLoader.loadS3Event(payload.toString()), TestLambdaContext.invocation());
         }
         if (name.startsWith("api-")) {
-            APIGatewayProxyResponseEvent response = api.handleRequest(EventLoader.loadApiGatewayRestEvent(payload.toString()),
-                    TestLambdaContext.invocation());
+            APIGatewayProxyResponseEvent response = api.handleRequest(
+                    EventLoader.loadApiGatewayRestEvent(payload.toString()), TestLambdaContext.invocation());
             JsonObject body = Json.parseObject(response.getBody(), name);
             return "HTTP " + response.getStatusCode() + " " + body.string("dag_run_id").or(() -> body.string("title"))
                     .orElseGet(() -> ((JsonArray) body.get("dag_runs").orElseThrow())

@@ -105,11 +105,12 @@ class S3UploadHandlerTest {
     @ParameterizedTest
     @Event(value = "events/s3-put-batch.json", type = S3Event.class)
     void routes_sendEachKeyToTheFirstMatchingDag(S3Event event) {
-        String summary = invoke(handler(Map.of("S3_DAG_ROUTES", "incoming/*.pdf=pdf_ingest, incoming/**/*.csv=s3_ingest",
-                "DAG_ID", "ignored_when_routes_are_set")), event);
+        String summary = invoke(handler(Map.of("DAG_ID", "ignored_when_routes_are_set",
+                "S3_DAG_ROUTES", "incoming/*.pdf=pdf_ingest, incoming/**/*.csv=s3_ingest")), event);
 
         assertThat(summary).isEqualTo("3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed");
-        assertThat(mwaa.airflow().runs()).extracting(Run::dagId).containsExactly("s3_ingest", "s3_ingest", "pdf_ingest");
+        assertThat(mwaa.airflow().runs()).extracting(Run::dagId)
+                .containsExactly("s3_ingest", "s3_ingest", "pdf_ingest");
     }
 
     @ParameterizedTest
@@ -138,8 +139,8 @@ class S3UploadHandlerTest {
         assertThatThrownBy(() -> invoke(handler, batch))
                 .isInstanceOf(UploadBatchFailedException.class)
                 .hasMessageStartingWith("3 objects: 2 created, 0 already existed, 0 unrouted, 1 failed. Failed: "
-                        + "s3://mwaa-trigger-uploads-123456789012/incoming/résumé-日本.pdf: DAG 'missing_dag' was not "
-                        + "found in Airflow");
+                        + "s3://mwaa-trigger-uploads-123456789012/incoming/résumé-日本.pdf: DAG 'missing_dag' was "
+                        + "not found in Airflow");
         assertThat(mwaa.airflow().runs()).hasSize(2);
 
         mwaa.airflow().addDag("missing_dag");
@@ -175,7 +176,8 @@ class S3UploadHandlerTest {
         assertThatThrownBy(() -> invoke(handler(Map.of("DAG_ID", "s3_ingest")), withUnreadable))
                 .isInstanceOf(UploadBatchFailedException.class)
                 .hasMessage("2 objects: 1 created, 0 already existed, 0 unrouted, 1 failed. Failed: "
-                        + "s3://mwaa-trigger-uploads-123456789012/bad%zzkey: the key is not form-URL-encoded as S3 sends it");
+                        + "s3://mwaa-trigger-uploads-123456789012/bad%zzkey: the key is not form-URL-encoded as S3 "
+                        + "sends it");
         assertThat(mwaa.airflow().runs()).hasSize(1);
     }
 }

@@ -92,7 +92,8 @@ class ScheduleHandlerTest {
     @Test
     void confReachesAirflowExactlyAsGiven() {
         invoke(handler(), "{\"conf\": {\"amount\": 1.50, \"big\": 12345678901234567890, \"it's\": \"$(x)\"}, "
-                + "\"scheduled_time\": \"2024-06-01T02:00:00Z\", \"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}");
+                + "\"scheduled_time\": \"2024-06-01T02:00:00Z\", "
+                + "\"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}");
 
         assertThat(mwaa.airflow().runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(
                 Json.parse("{\"amount\": 1.50, \"big\": 12345678901234567890, \"it's\": \"$(x)\", \"scheduled_time\": "
@@ -181,8 +182,8 @@ class ScheduleHandlerTest {
 
     @Test
     void unknownDag_failsTheInvocation() {
-        assertThatThrownBy(() -> invoke(handler(), "{\"dag_id\": \"nope\", \"scheduled_time\": \"2024-06-01T02:00:00Z\", "
-                + "\"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}"))
+        assertThatThrownBy(() -> invoke(handler(), "{\"dag_id\": \"nope\", \"scheduled_time\": "
+                + "\"2024-06-01T02:00:00Z\", \"schedule_arn\": \"arn:aws:scheduler:::schedule/g/s\"}"))
                 .isInstanceOf(DagNotFoundException.class);
         assertThat(mwaa.airflow().runs()).isEmpty();
     }

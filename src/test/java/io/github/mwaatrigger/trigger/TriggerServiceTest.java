@@ -159,7 +159,8 @@ class TriggerServiceTest {
                 .isInstanceOfSatisfying(DagNotFoundException.class,
                         e -> assertThat(e.isRetryable()).isFalse())
                 .hasMessageStartingWith("DAG 'd' was not found in Airflow (")
-                .hasMessageEndingWith("): check the DAG id and that the DAG file is deployed and imports without errors");
+                .hasMessageEndingWith("): check the DAG id and that the DAG file is deployed and imports without "
+                        + "errors");
         assertThat(airflow.runs()).isEmpty();
     }
 
