@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * the logical date loses its microseconds; from 2.6.3 run ids must match {@code allowed_run_id_pattern}.
  * The logical date is the clock's now unless the command gives one (on 3.x, none unless given).
  *
- * <p>What the trigger service must survive can be scripted call by call ({@link #script}). Thread-safe.
+ * <p>What the trigger service must survive can be scripted call by call ({@link #script}); time and
+ * deadlines are not acted out (script {@link Fault#TIMED_OUT} for an MWAA too slow for the deadline), so
+ * tests that use it never wait. Thread-safe.
  */
 public final class InMemoryAirflow implements AirflowCli {
 
