@@ -75,7 +75,7 @@ public final class AirflowOutput {
      * skipping log lines before it. {@code "No data found"} (what Airflow prints for an empty result)
      * is an empty array.
      */
-    public static Optional<JsonArray> jsonArray(String stdout) {
+    static Optional<JsonArray> jsonArray(String stdout) {
         int from = 0;
         while (from < stdout.length()) {
             int lineEnd = stdout.indexOf('\n', from);
@@ -98,7 +98,7 @@ public final class AirflowOutput {
     }
 
     /** Airflow's {@code str(datetime)} ({@code 2024-01-01 00:00:00+00:00}) as ISO 8601 ({@code 2024-01-01T00:00:00+00:00}). */
-    public static String isoDate(String airflowDate) {
+    static String isoDate(String airflowDate) {
         if (airflowDate == null || airflowDate.isBlank() || airflowDate.equals("None")) {
             return null;
         }

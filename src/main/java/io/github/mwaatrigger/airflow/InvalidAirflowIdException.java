@@ -4,7 +4,7 @@ package io.github.mwaatrigger.airflow;
 public final class InvalidAirflowIdException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    public InvalidAirflowIdException(String message) {
+    InvalidAirflowIdException(String message) {
         super(message);
     }
 }

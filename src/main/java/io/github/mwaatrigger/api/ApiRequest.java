@@ -40,12 +40,12 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     }
 
     /** The value of header {@code name}, whatever its case. */
-    public Optional<String> header(String name) {
+    Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
 
     /** The first value of query parameter {@code name}. */
-    public Optional<String> queryParameter(String name) {
+    Optional<String> queryParameter(String name) {
         return Optional.ofNullable(query.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0));
     }
 }

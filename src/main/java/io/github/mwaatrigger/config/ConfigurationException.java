@@ -7,7 +7,11 @@ package io.github.mwaatrigger.config;
 public final class ConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ConfigurationException(String message) {
+    ConfigurationException(String message) {
         super(message);
+    }
+
+    ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -24,7 +24,7 @@ public record Environment(Map<String, String> variables) {
     }
 
     /** The value of {@code name}, or a {@link ConfigurationException} saying what to set it to. */
-    public String require(String name, String whatToSet) {
+    String require(String name, String whatToSet) {
         return get(name).orElseThrow(() -> new ConfigurationException(name + " is not set: " + whatToSet));
     }
 

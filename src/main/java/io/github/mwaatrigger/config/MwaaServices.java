@@ -16,9 +16,10 @@ import java.util.Objects;
  * The object graph every entry point uses, built once per process from {@link Settings}. Building it
  * makes no network call: the SDK client, credentials and the CLI token all come on first use.
  *
- * @param cli      runs Airflow CLI commands on the environment
- * @param triggers starts DAG runs
- * @param runs     reads DAG runs
+ * @param cli          runs Airflow CLI commands on the environment
+ * @param triggers     starts DAG runs
+ * @param runs         reads DAG runs
+ * @param controlPlane the MWAA API of the environment
  */
 public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
 
@@ -45,10 +46,20 @@ public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQuerie
     public static MwaaServices create(Settings settings, MwaaControlPlane controlPlane, Clock clock, Backoff backoff) {
         MwaaCliClient cli = MwaaCliClient.create(controlPlane, clock, backoff, Sleeper.SYSTEM,
                 settings.maxConcurrentCliCalls());
+        return over(cli, controlPlane, settings, clock, Sleeper.SYSTEM);
+    }
+
+    /**
+     * The trigger service and queries over any {@code cli}, such as an in-memory Airflow in tests, for
+     * the Airflow version {@code settings} configure (or that {@code controlPlane} reports, with
+     * {@code auto}). {@code sleeper} waits out same-second collisions.
+     */
+    public static MwaaServices over(AirflowCli cli, MwaaControlPlane controlPlane, Settings settings, Clock clock,
+            Sleeper sleeper) {
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
         DagRunQueries runs = new DagRunQueries(cli, dialects);
-        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, Sleeper.SYSTEM), runs, controlPlane);
+        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, sleeper), runs, controlPlane);
     }
 }

@@ -43,7 +43,7 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
     public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String MAX_CONCURRENT_CLI_CALLS = "MWAA_MAX_CONCURRENT_CLI_CALLS";
     /** MWAA's web server typically runs at most 4 CLI commands at once and answers 503 beyond that. */
-    public static final int DEFAULT_MAX_CONCURRENT_CLI_CALLS = 4;
+    private static final int DEFAULT_MAX_CONCURRENT_CLI_CALLS = 4;
 
     private static final Pattern ENVIRONMENT_NAME_FORMAT = Pattern.compile("[a-zA-Z][0-9a-zA-Z_-]{0,79}");
     private static final Pattern REGION_FORMAT = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d{1,2}");

@@ -4,11 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import io.github.mwaatrigger.api.AllowedDags;
 import io.github.mwaatrigger.api.ApiRequest;
 import io.github.mwaatrigger.api.ApiResponse;
 import io.github.mwaatrigger.api.DagRunsApi;
-import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
@@ -36,15 +35,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public ApiHandler() {
-        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        this(ApiFunctionSettings.from(Logging.forLambda(), System.getProperties()), MwaaServices::create,
+                Clock.systemUTC());
         priming.register();
     }
 
-    public ApiHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
-        Settings settings = Settings.from(environment, System.getProperties());
-        AllowedDags allowed = AllowedDags.fromEnvironment(environment);
-        MwaaServices mwaa = services.apply(settings);
-        this.api = new DagRunsApi(mwaa.triggers(), mwaa.runs(), allowed, clock);
+    /**
+     * For tools and tests, which choose how MWAA is reached (the emulator, an in-memory Airflow) and the
+     * clock; SnapStart priming is not registered.
+     */
+    public ApiHandler(ApiFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
+        MwaaServices mwaa = services.apply(settings.mwaa());
+        this.api = new DagRunsApi(mwaa.triggers(), mwaa.runs(), settings.allowed(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, this::primeApiPath);
     }

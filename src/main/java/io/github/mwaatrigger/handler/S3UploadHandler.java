@@ -3,12 +3,12 @@ package io.github.mwaatrigger.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import io.github.mwaatrigger.config.Environment;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.github.mwaatrigger.uploads.DagRoutes;
 import io.github.mwaatrigger.uploads.ObjectUpload;
 import io.github.mwaatrigger.uploads.UploadRunIds;
@@ -35,17 +35,20 @@ public final class S3UploadHandler implements RequestHandler<S3Event, String> {
 
     /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public S3UploadHandler() {
-        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        this(UploadFunctionSettings.from(Logging.forLambda(), System.getProperties()), MwaaServices::create,
+                Clock.systemUTC());
         priming.register();
     }
 
-    public S3UploadHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
-        Settings settings = Settings.from(environment, System.getProperties());
-        MwaaServices mwaa = services.apply(settings);
-        DagRoutes routes = DagRoutes.fromEnvironment(environment);
-        this.uploads = new UploadTriggers(mwaa.triggers(), routes);
+    /**
+     * For tools and tests, which choose how MWAA is reached (the emulator, an in-memory Airflow) and the
+     * clock; SnapStart priming is not registered.
+     */
+    public S3UploadHandler(UploadFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
+        MwaaServices mwaa = services.apply(settings.mwaa());
+        this.uploads = new UploadTriggers(mwaa.triggers(), settings.routes());
         this.clock = clock;
-        this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(routes));
+        this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(settings.routes()));
     }
 
     /** The upload path up to the trigger, on a made-up notification: decoding, routing, run id and conf. */

@@ -2,9 +2,9 @@ package io.github.mwaatrigger.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
+import io.github.mwaatrigger.config.ScheduleFunctionSettings;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
@@ -15,7 +15,6 @@ import io.github.mwaatrigger.schedules.ScheduledInvocation;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import io.github.mwaatrigger.trigger.TriggerService;
-import io.github.mwaatrigger.uploads.DagRoutes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,15 +42,18 @@ public final class ScheduleHandler implements RequestStreamHandler {
 
     /** For the Lambda runtime: configuration from the environment, MWAA through the AWS SDK, SnapStart priming. */
     public ScheduleHandler() {
-        this(Logging.forLambda(), MwaaServices::create, Clock.systemUTC());
+        this(ScheduleFunctionSettings.from(Logging.forLambda(), System.getProperties()), MwaaServices::create,
+                Clock.systemUTC());
         priming.register();
     }
 
-    /** @throws io.github.mwaatrigger.config.ConfigurationException if a setting, {@code DAG_ID} included, is malformed */
-    public ScheduleHandler(Environment environment, Function<Settings, MwaaServices> services, Clock clock) {
-        Settings settings = Settings.from(environment, System.getProperties());
-        this.defaultDagId = DagRoutes.defaultDagId(environment);
-        MwaaServices mwaa = services.apply(settings);
+    /**
+     * For tools and tests, which choose how MWAA is reached (the emulator, an in-memory Airflow) and the
+     * clock; SnapStart priming is not registered.
+     */
+    public ScheduleHandler(ScheduleFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
+        MwaaServices mwaa = services.apply(settings.mwaa());
+        this.defaultDagId = settings.defaultDagId();
         this.triggers = mwaa.triggers();
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, ScheduleHandler::primeSchedulePath);

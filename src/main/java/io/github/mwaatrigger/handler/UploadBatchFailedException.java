@@ -8,7 +8,7 @@ package io.github.mwaatrigger.handler;
 public final class UploadBatchFailedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public UploadBatchFailedException(String message) {
+    UploadBatchFailedException(String message) {
         super(message);
     }
 }

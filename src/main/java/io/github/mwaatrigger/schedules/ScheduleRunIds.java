@@ -11,14 +11,14 @@ import java.time.Instant;
  * for people; the hash (32 bits of SHA-256 of the ARN) tells apart schedules with the same name in other
  * groups, regions or accounts.
  */
-public final class ScheduleRunIds {
+final class ScheduleRunIds {
 
     private static final int MAX_NAME_LENGTH = 64;
 
     private ScheduleRunIds() {
     }
 
-    public static String runIdFor(String scheduleArn, Instant scheduledTime) {
+    static String runIdFor(String scheduleArn, Instant scheduledTime) {
         String name = RunIds.readableWithoutDots(scheduleArn.substring(scheduleArn.lastIndexOf('/') + 1),
                 MAX_NAME_LENGTH, "schedule");
         return "eventbridge__" + name + "_" + RunIds.digest(scheduleArn, 4) + "__" + RunIds.stamp(scheduledTime);

@@ -12,7 +12,7 @@ public final class AirflowCommandException extends TriggerFailure {
 
     private final boolean retryable;
 
-    public AirflowCommandException(String message, boolean retryable) {
+    AirflowCommandException(String message, boolean retryable) {
         super(message);
         this.retryable = retryable;
     }

@@ -10,7 +10,7 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class AirflowRefusedArgumentException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    public AirflowRefusedArgumentException(String message) {
+    AirflowRefusedArgumentException(String message) {
         super(message);
     }
 

@@ -9,12 +9,8 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class DagNotFoundException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    public DagNotFoundException(String message) {
+    DagNotFoundException(String message) {
         super(message);
-    }
-
-    public DagNotFoundException(String message, Throwable cause) {
-        super(message, cause);
     }
 
     @Override

@@ -6,12 +6,8 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class DagRunConflictException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    public DagRunConflictException(String message) {
+    DagRunConflictException(String message) {
         super(message);
-    }
-
-    public DagRunConflictException(String message, Throwable cause) {
-        super(message, cause);
     }
 
     @Override

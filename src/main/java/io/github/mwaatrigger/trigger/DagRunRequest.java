@@ -19,7 +19,7 @@ import java.util.Optional;
 public record DagRunRequest(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate) {
 
     /** The largest conf accepted, in bytes as it is sent: {@link AirflowDialect#confArgument}. */
-    public static final int MAX_CONF_BYTES = 64 * 1024;
+    static final int MAX_CONF_BYTES = 64 * 1024;
 
     /** @throws InvalidDagRunRequestException if an id is invalid or the conf too large */
     public DagRunRequest {

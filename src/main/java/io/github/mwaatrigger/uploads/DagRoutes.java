@@ -2,21 +2,16 @@ package io.github.mwaatrigger.uploads;
 
 import io.github.mwaatrigger.airflow.AirflowIds;
 import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
-import io.github.mwaatrigger.config.ConfigurationException;
-import io.github.mwaatrigger.config.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which DAG an uploaded object starts: {@code S3_DAG_ROUTES} holds comma-separated {@code GLOB=DAG_ID}
- * rules, tried in order (the first match wins); without it every object goes to {@code DAG_ID}.
+ * Which DAG an uploaded object starts: comma-separated {@code GLOB=DAG_ID} rules, tried in order (the
+ * first match wins), or one DAG for every object.
  */
 public final class DagRoutes {
-
-    public static final String ROUTES = "S3_DAG_ROUTES";
-    public static final String DAG_ID = "DAG_ID";
 
     /** One rule: objects whose key matches {@code pattern} start {@code dagId}. */
     private record Route(GlobPattern pattern, String dagId) {
@@ -33,42 +28,32 @@ public final class DagRoutes {
     }
 
     /**
-     * The routes the environment configures.
+     * Every object to {@code dagId}.
      *
-     * @throws ConfigurationException if neither variable is set, or a rule or DAG id is malformed
+     * @throws InvalidAirflowIdException if {@code dagId} is not a DAG id
      */
-    public static DagRoutes fromEnvironment(Environment environment) {
-        Optional<String> rules = environment.get(ROUTES);
-        if (rules.isPresent()) {
-            return parse(rules.get());
-        }
-        String dagId = defaultDagId(environment).orElseThrow(() -> new ConfigurationException(DAG_ID + " is not set: "
-                + "set it to the DAG every upload starts, or set " + ROUTES + " to rules such as "
-                + "'incoming/**/*.csv=load_csv,reports/*=build_report'"));
-        return new DagRoutes(List.of(new Route(GlobPattern.compile("**"), dagId)));
+    public static DagRoutes everyObjectTo(String dagId) {
+        return new DagRoutes(List.of(new Route(GlobPattern.compile("**"), AirflowIds.requireDagId(dagId))));
     }
 
     /**
-     * The DAG {@code DAG_ID} names, if it is set (the schedule's DAG when its input names none).
+     * Parses {@code GLOB=DAG_ID[,GLOB=DAG_ID...]}.
      *
-     * @throws ConfigurationException if it is set to something that is not a DAG id
+     * @throws InvalidAirflowIdException if a rule names something that is not a DAG id
+     * @throws IllegalArgumentException  if a rule is not {@code GLOB=DAG_ID}; the message starts with
+     *                                   {@code rule '...'}, to follow the name of the setting it came from
      */
-    public static Optional<String> defaultDagId(Environment environment) {
-        return environment.get(DAG_ID).map(dagId -> validDagId(DAG_ID, dagId));
-    }
-
-    /** Parses {@code GLOB=DAG_ID[,GLOB=DAG_ID...]}. */
     public static DagRoutes parse(String rules) {
         List<Route> routes = new ArrayList<>();
         for (String rule : rules.split(",")) {
             String trimmed = rule.strip();
             int equals = trimmed.lastIndexOf('=');
             if (equals <= 0 || equals == trimmed.length() - 1) {
-                throw new ConfigurationException(ROUTES + " rule '" + trimmed + "' is not GLOB=DAG_ID: write rules "
-                        + "such as 'incoming/**/*.csv=load_csv', separated by commas");
+                throw new IllegalArgumentException("rule '" + trimmed + "' is not GLOB=DAG_ID: write rules such as "
+                        + "'incoming/**/*.csv=load_csv', separated by commas");
             }
             String glob = trimmed.substring(0, equals).strip();
-            String dagId = validDagId(ROUTES, trimmed.substring(equals + 1).strip());
+            String dagId = AirflowIds.requireDagId(trimmed.substring(equals + 1).strip());
             routes.add(new Route(GlobPattern.compile(glob), dagId));
         }
         return new DagRoutes(routes);
@@ -77,13 +62,5 @@ public final class DagRoutes {
     /** The DAG for {@code key}, or empty when no rule matches. */
     public Optional<String> dagFor(String key) {
         return routes.stream().filter(route -> route.pattern().matches(key)).map(Route::dagId).findFirst();
-    }
-
-    private static String validDagId(String variable, String dagId) {
-        try {
-            return AirflowIds.requireDagId(dagId);
-        } catch (InvalidAirflowIdException e) {
-            throw new ConfigurationException(variable + ": " + e.getMessage());
-        }
     }
 }

@@ -169,6 +169,9 @@ class AirflowDialectTest {
     @CsvSource(delimiter = '|', value = {
         "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A DAG Run already exists for DAG d at 2024-06-01 00:00:00+00:00 with run id r1",
         "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: Run id r1 already exists for dag id d",
+        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A Dag Run already exists for dag id d at "
+                + "2024-06-01 00:00:00+00:00 with run id r1",
+        "ALREADY_EXISTS | airflow.exceptions.DagRunAlreadyExists: A DAG Run already exists for DAG d with run id r1",
         "DAG_NOT_FOUND | airflow.exceptions.DagNotFound: Dag id d not found in DagModel",
         "DUPLICATE_LOGICAL_DATE | sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint \"dag_run_dag_id_execution_date_key\"",
         "INVALID_ARGUMENT | ValueError: The run_id provided 'r 1' does not match the pattern '^[A-Za-z0-9_.~:+-]+$'",
@@ -184,6 +187,57 @@ class AirflowDialectTest {
             assertThat(refused.error().kind()).isEqualTo(kind);
             assertThat(refused.error().message()).isEqualTo(lastLine);
         });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Usage: airflow dags trigger [-h] ...|airflow command error: unrecognized arguments: "
+                + "--no-replace-microseconds -o json, see help above.",
+        "Usage: airflow trigger_dag [-h] ...|airflow command error: argument GROUP_OR_COMMAND: `airflow trigger_dag` "
+                + "command, has been removed, please use `airflow dags trigger`, see help above.",
+        "usage: airflow [-h] dags ...|airflow: error: argument GROUP_OR_COMMAND: invalid choice: 'dags'"})
+    void usageErrors_areCommandsTheVersionDoesNotAccept(String usage, String error) {
+        CliOutput output = new CliOutput("", usage + "\n\n" + error + "\n");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readTrigger(output, "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Refused.class, refused -> {
+            assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.UNSUPPORTED_COMMAND);
+            assertThat(refused.error().message()).isEqualTo(error);
+        });
+    }
+
+    @Test
+    void uniqueViolationWithItsDetailLine_isADuplicateLogicalDate() {
+        CliOutput output = new CliOutput("", "Traceback (most recent call last):\n"
+                + "sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates "
+                + "unique constraint \"dag_run_dag_id_logical_date_key\"\n"
+                + "DETAIL:  Key (dag_id, logical_date)=(d, 2024-06-01 00:00:00+00:00) is taken.\n");
+
+        TriggerReply reply = AirflowDialect.of(AirflowVersion.of(3, 0, 6)).readTrigger(output, "d", "r1", NO_CONF);
+
+        assertThat(reply).isInstanceOfSatisfying(TriggerReply.Refused.class, refused ->
+                assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.DUPLICATE_LOGICAL_DATE));
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2.0.2  | dags list-runs -d d -o json",
+        "2.10.3 | dags list-runs -d d -o json",
+        "3.0.6  | dags list-runs d -o json"})
+    void listRunsCommand_speaksTheVersionsDialect(String version, String expected) {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.parse(version));
+
+        assertThat(dialect.listRunsCommand("d").commandLine()).isEqualTo(expected);
+    }
+
+    @Test
+    void listRunsOnAirflow110_isRefusedAsUnsupported() {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.of(1, 10, 12));
+
+        assertThat(dialect.canListRuns()).isFalse();
+        assertThatThrownBy(() -> dialect.listRunsCommand("d")).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("needs Airflow 2.0 or later");
     }
 
     @Test

@@ -3,9 +3,7 @@ package io.github.mwaatrigger.uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.mwaatrigger.config.ConfigurationException;
-import io.github.mwaatrigger.config.Environment;
-import java.util.Map;
+import io.github.mwaatrigger.airflow.InvalidAirflowIdException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,41 +37,30 @@ class DagRoutesTest {
     }
 
     @Test
-    void withoutRoutes_everyKeyGoesToDagId() {
-        DagRoutes all = DagRoutes.fromEnvironment(new Environment(Map.of("DAG_ID", "everything")));
+    void oneDagForEveryObject_takesEveryKey() {
+        DagRoutes all = DagRoutes.everyObjectTo("everything");
 
         assertThat(all.dagFor("any/deep/key with spaces.bin")).contains("everything");
     }
 
-    @Test
-    void routesWinOverDagId() {
-        DagRoutes configured = DagRoutes.fromEnvironment(new Environment(Map.of("DAG_ID", "everything",
-                "S3_DAG_ROUTES", "x/*=only_x")));
-
-        assertThat(configured.dagFor("y/z")).isEmpty();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "incoming/*.csv | S3_DAG_ROUTES rule 'incoming/*.csv' is not GLOB=DAG_ID",
-        "a=b,=c | S3_DAG_ROUTES rule '=c' is not GLOB=DAG_ID",
-        "a=not a dag | S3_DAG_ROUTES: 'not a dag' is not a valid DAG id"})
-    void malformedRules_stopStartUpSayingWhatIsWrong(String rules, String message) {
-        assertThatThrownBy(() -> DagRoutes.parse(rules)).isInstanceOf(ConfigurationException.class)
+        "incoming/*.csv | rule 'incoming/*.csv' is not GLOB=DAG_ID: write rules such as 'incoming/**/*.csv=load_csv'",
+        "a=b,=c | rule '=c' is not GLOB=DAG_ID",
+        "a=b, x= | rule 'x=' is not GLOB=DAG_ID"})
+    void ruleThatIsNotGlobEqualsDagId_isRefusedNamingIt(String rules, String message) {
+        assertThatThrownBy(() -> DagRoutes.parse(rules)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
-    void neitherVariable_stopsStartUpNamingBoth() {
-        assertThatThrownBy(() -> DagRoutes.fromEnvironment(new Environment(Map.of())))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("DAG_ID is not set").hasMessageContaining("S3_DAG_ROUTES");
+    void ruleNamingSomethingThatIsNotADagId_isRefusedAsAnInvalidId() {
+        assertThatThrownBy(() -> DagRoutes.parse("a=not a dag")).isInstanceOf(InvalidAirflowIdException.class)
+                .hasMessageStartingWith("'not a dag' is not a valid DAG id");
     }
 
     @Test
-    void malformedDagId_stopsStartUpNamingDagId() {
-        assertThatThrownBy(() -> DagRoutes.fromEnvironment(new Environment(Map.of("DAG_ID", "not a dag"))))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("DAG_ID: 'not a dag' is not a valid DAG id");
+    void oneDagThatIsNotADagId_isRefused() {
+        assertThatThrownBy(() -> DagRoutes.everyObjectTo("-rf")).isInstanceOf(InvalidAirflowIdException.class);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.mwaatrigger.commandline;
 
-import io.github.mwaatrigger.api.AllowedDags;
 import io.github.mwaatrigger.api.DagRunsApi;
+import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
@@ -69,19 +69,22 @@ final class ServeSubcommand implements Subcommand {
                         Settings.AIRFLOW_VERSION, config.airflowVersion().toString(),
                         Settings.REGION, config.region(),
                         Settings.ENDPOINT_URL_MWAA, emulator.get().controlPlaneEndpoint().toString(),
-                        AllowedDags.VARIABLE, "*"));
+                        ApiFunctionSettings.ALLOWED_DAGS, "*"));
             }
             if (arguments.option("--allowed-dags").isPresent()) {
-                environment = environment.with(AllowedDags.VARIABLE, arguments.option("--allowed-dags").get());
+                environment = environment.with(ApiFunctionSettings.ALLOWED_DAGS,
+                        arguments.option("--allowed-dags").get());
             }
-            ApiHandler function = new ApiHandler(environment, services, Clock.systemUTC());
+            ApiHandler function = new ApiHandler(ApiFunctionSettings.from(environment, System.getProperties()),
+                    services, Clock.systemUTC());
             try (LocalApiGateway gateway = LocalApiGateway.start(port, function, DagRunsApi.RESOURCES, "ApiFunction",
                     FUNCTION_TIMEOUT)) {
                 console.out().println("Serving the DAG-run API on http://127.0.0.1:" + gateway.port() + "/api/v1 against "
                         + emulator.map(e -> "an MWAA emulator (Airflow " + e.config().airflowVersion() + ", DAGs "
                                 + String.join(", ", e.config().dags().stream().sorted().toList()) + ")")
                                 .orElse("MWAA environment " + environment.get(Settings.ENVIRONMENT_NAME).orElse(""))
-                        + "; allowed DAGs: " + environment.get(AllowedDags.VARIABLE).orElse("") + ". Stop with Ctrl-C.");
+                        + "; allowed DAGs: " + environment.get(ApiFunctionSettings.ALLOWED_DAGS).orElse("")
+                        + ". Stop with Ctrl-C.");
                 console.out().println("  curl -X POST localhost:" + gateway.port()
                         + "/api/v1/dags/my_dag/dagRuns -d '{\"conf\": {\"x\": 1}}'");
                 console.out().flush();

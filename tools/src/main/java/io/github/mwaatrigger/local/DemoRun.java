@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -119,7 +121,8 @@ public final class DemoRun {
 
     /**
      * The handler class the template names, built with the function's environment (pointed at the
-     * emulator) through its {@code (Environment, Function<Settings, MwaaServices>, Clock)} constructor.
+     * emulator) through its {@code (settings, Function<Settings, MwaaServices>, Clock)} constructor, the
+     * settings read by their record's {@code from(Environment, Properties)}, as the function reads them.
      */
     private Object instantiate(SamTemplate.Function function) {
         Map<String, String> variables = new HashMap<>(function.environment());
@@ -127,14 +130,26 @@ public final class DemoRun {
         variables.put(Settings.ENDPOINT_URL_MWAA, emulator.controlPlaneEndpoint().toString());
         try {
             Class<?> type = Class.forName(function.handlerClass());
+            Constructor<?> constructor = settingsConstructor(type);
+            Object settings = constructor.getParameterTypes()[0].getMethod("from", Environment.class, Properties.class)
+                    .invoke(null, new Environment(variables), System.getProperties());
             Function<Settings, MwaaServices> services = MwaaServices::create;
-            return type.getConstructor(Environment.class, Function.class, Clock.class)
-                    .newInstance(new Environment(variables), services, Clock.systemUTC());
+            return constructor.newInstance(settings, services, Clock.systemUTC());
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build handler " + function.handler() + ": " + e, e);
         }
+    }
+
+    private static Constructor<?> settingsConstructor(Class<?> handlerClass) throws NoSuchMethodException {
+        for (Constructor<?> constructor : handlerClass.getConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            if (parameters.length == 3 && parameters[1] == Function.class && parameters[2] == Clock.class) {
+                return constructor;
+            }
+        }
+        throw new NoSuchMethodException(handlerClass.getName() + ".<init>(settings, Function, Clock)");
     }
 
     private static Class<?> inputType(Class<?> handlerClass) {

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,8 +56,8 @@ class ApiHandlerTest {
         emulator = TestEmulator.start(config);
         Environment environment = TestEmulator.environment(emulator)
                 .with("API_ALLOWED_DAGS", "example_dag,etl_*,ghost_dag");
-        return new ApiHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                Clock.systemUTC());
+        return new ApiHandler(ApiFunctionSettings.from(environment, new Properties()),
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static APIGatewayProxyRequestEvent post(String dagId, String body) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ class S3UploadHandlerTest {
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             environment = environment.with(variable.getKey(), variable.getValue());
         }
-        return new S3UploadHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                Clock.systemUTC());
+        return new S3UploadHandler(UploadFunctionSettings.from(environment, new Properties()),
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static String invoke(S3UploadHandler handler, String eventFile) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.config.ConfigurationException;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.ScheduleFunctionSettings;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,8 @@ class ScheduleHandlerTest {
 
     private ScheduleHandler handler() {
         Environment environment = TestEmulator.environment(emulator).with("DAG_ID", "example_dag");
-        return new ScheduleHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                Clock.systemUTC());
+        return new ScheduleHandler(ScheduleFunctionSettings.from(environment, new Properties()),
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
     private static JsonObject invoke(ScheduleHandler handler, String payload) {
@@ -162,7 +164,7 @@ class ScheduleHandlerTest {
     void malformedDagId_failsTheColdStartNamingDagId(String dagId) {
         Environment environment = TestEmulator.environment(emulator).with("DAG_ID", dagId);
 
-        assertThatThrownBy(() -> new ScheduleHandler(environment,
+        assertThatThrownBy(() -> new ScheduleHandler(ScheduleFunctionSettings.from(environment, new Properties()),
                 settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("DAG_ID: '" + dagId + "' is not a valid DAG id");
@@ -170,7 +172,8 @@ class ScheduleHandlerTest {
 
     @Test
     void withoutDagId_theScheduleInputNamesTheDag() {
-        ScheduleHandler handler = new ScheduleHandler(TestEmulator.environment(emulator),
+        ScheduleHandler handler = new ScheduleHandler(
+                ScheduleFunctionSettings.from(TestEmulator.environment(emulator), new Properties()),
                 settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
 
         invoke(handler, "{\"dag_id\": \"example_dag\", \"scheduled_time\": \"2024-06-01T02:00:00Z\", "

@@ -3,13 +3,17 @@ package io.github.mwaatrigger.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.ScheduleFunctionSettings;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.testing.TestEmulator;
 import java.time.Clock;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** Priming runs before the SnapStart snapshot: it must never reach MWAA, so no token or connection is in it. */
@@ -21,12 +25,15 @@ class SnapStartPrimingTest {
             Environment environment = TestEmulator.environment(emulator).with(Settings.AIRFLOW_VERSION, "auto")
                     .with("DAG_ID", "example_dag").with("API_ALLOWED_DAGS", "*");
 
-            new S3UploadHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                    Clock.systemUTC()).priming().prime();
-            new ScheduleHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                    Clock.systemUTC()).priming().prime();
-            new ApiHandler(environment, settings -> TestEmulator.services(settings, Clock.systemUTC()),
-                    Clock.systemUTC()).priming().prime();
+            new S3UploadHandler(UploadFunctionSettings.from(environment, new Properties()),
+                    settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC())
+                    .priming().prime();
+            new ScheduleHandler(ScheduleFunctionSettings.from(environment, new Properties()),
+                    settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC())
+                    .priming().prime();
+            new ApiHandler(ApiFunctionSettings.from(environment, new Properties()),
+                    settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC())
+                    .priming().prime();
 
             assertThat(emulator.cliTokensIssued()).isZero();
             assertThat(emulator.environmentLookups()).isZero();
@@ -42,7 +49,8 @@ class SnapStartPrimingTest {
     @Test
     void apiPriming_goesThroughTheAllowListAndTheBody_andStopsJustBeforeTheTrigger() {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
-            ApiHandler handler = new ApiHandler(TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "*"),
+            ApiHandler handler = new ApiHandler(ApiFunctionSettings.from(
+                    TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "*"), new Properties()),
                     settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
 
             APIGatewayProxyResponseEvent response = handler.primeApiPath();
@@ -58,7 +66,8 @@ class SnapStartPrimingTest {
     @Test
     void apiPriming_whenTheAllowListRefusesItsDag_stopsThere() {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
-            ApiHandler handler = new ApiHandler(TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "etl_*"),
+            ApiHandler handler = new ApiHandler(ApiFunctionSettings.from(
+                    TestEmulator.environment(emulator).with("API_ALLOWED_DAGS", "etl_*"), new Properties()),
                     settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
 
             assertThat(handler.primeApiPath().getStatusCode()).isEqualTo(403);

@@ -1,0 +1,278 @@
+package io.github.mwaatrigger.testing;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonParseException;
+import io.github.mwaatrigger.mwaa.AirflowCli;
+import io.github.mwaatrigger.mwaa.CliCommand;
+import io.github.mwaatrigger.mwaa.CliOutput;
+import io.github.mwaatrigger.mwaa.CliReply;
+import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.mwaa.Idempotency;
+import io.github.mwaatrigger.mwaa.MwaaUnavailableException;
+import io.github.mwaatrigger.testing.CommandArguments.Option;
+import io.github.mwaatrigger.testing.CommandArguments.UsageException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An Airflow of one version, in memory, behind the transport the functions work through: the seam of
+ * every product test. It runs the commands the Airflow dialects build ({@code trigger_dag} on 1.10;
+ * {@code dags trigger} and {@code dags list-runs} on 2.x and 3.x), keeps the runs they make by that
+ * version's rules, and prints what that version prints, in the texts of the tools' MWAA emulator.
+ *
+ * <p>The rules that trip clients up are Airflow's own: 2.2-2.x finds duplicates by run id <em>or</em>
+ * logical date; 1.10, 2.0-2.1 and 3.x by run id only, so that a second run at a taken logical date fails
+ * on the database's unique constraint; before 2.6 (and from 2.6 without {@code --no-replace-microseconds})
+ * the logical date loses its microseconds; from 2.6.3 run ids must match {@code allowed_run_id_pattern}.
+ * The logical date is the clock's now unless the command gives one (on 3.x, none unless given).
+ *
+ * <p>What the trigger service must survive can be scripted call by call ({@link #script}); time and
+ * deadlines are not acted out (script {@link Fault#TIMED_OUT} for an MWAA too slow for the deadline), so
+ * tests that use it never wait. Thread-safe.
+ */
+public final class InMemoryAirflow implements AirflowCli {
+
+    /** Airflow's default {@code allowed_run_id_pattern}. */
+    public static final String DEFAULT_ALLOWED_RUN_IDS = "^[A-Za-z0-9_.~:+-]+$";
+
+    /** What goes wrong with one call. */
+    public enum Fault {
+        /**
+         * The command runs, but its answer is lost: the client sends it again and reports that an earlier
+         * attempt may have run it, as {@code MwaaCliClient} does (for a command that must not run twice, it
+         * gives up instead).
+         */
+        ANSWER_LOST,
+        /** MWAA stays busy (its web server's 503) until the deadline; the command does not run. */
+        BUSY,
+        /** MWAA does not answer in time until the deadline; the command does not run. */
+        TIMED_OUT,
+        /** MWAA keeps failing until the deadline; the command does not run. */
+        FAILING,
+        /** The command runs and answers among MWAA's usual noise: log lines on stdout, warnings on stderr. */
+        NOISY
+    }
+
+    /**
+     * A DAG run Airflow holds, as it was asked for.
+     *
+     * @param logicalDate empty on Airflow 3 when the trigger gave none
+     * @param createdAt   when it was triggered (Airflow 3's {@code run_after})
+     */
+    public record Run(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate, Instant createdAt) {
+
+        /** The date Airflow sorts runs by: the logical date, or the creation time when there is none. */
+        Instant sortDate() {
+            return logicalDate.orElse(createdAt);
+        }
+    }
+
+    private final AirflowVersion version;
+    private final Clock clock;
+    private final AirflowPrintouts printouts;
+    private final Set<String> dags;
+    private final List<Run> runs = new ArrayList<>();
+    private final List<CliCommand> commands = new ArrayList<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private Pattern allowedRunIds = Pattern.compile(DEFAULT_ALLOWED_RUN_IDS);
+
+    /** Airflow {@code version} (such as {@code 2.10.3}) with {@code dags} deployed, telling time by {@code clock}. */
+    public InMemoryAirflow(String version, Clock clock, String... dags) {
+        this.version = AirflowVersion.parse(version);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.printouts = new AirflowPrintouts(this.version);
+        this.dags = new HashSet<>(Arrays.asList(dags));
+    }
+
+    public synchronized void addDag(String dagId) {
+        dags.add(dagId);
+    }
+
+    /** Sets the environment's {@code allowed_run_id_pattern}, which Airflow 2.6.3+ checks. */
+    public synchronized void allowRunIdsMatching(String pattern) {
+        allowedRunIds = Pattern.compile(pattern);
+    }
+
+    /** The next calls go wrong as {@code faults} say, one fault each, in order; later calls run normally. */
+    public synchronized void script(Fault... faults) {
+        this.faults.addAll(List.of(faults));
+    }
+
+    /** Every run, in the order they were made. */
+    public synchronized List<Run> runs() {
+        return List.copyOf(runs);
+    }
+
+    /** Every command Airflow ran, in order (one whose answer was lost ran twice). */
+    public synchronized List<CliCommand> commands() {
+        return List.copyOf(commands);
+    }
+
+    @Override
+    public synchronized CliReply run(CliCommand command, Idempotency idempotency, Deadline deadline) {
+        Fault fault = faults.poll();
+        if (fault == null) {
+            return new CliReply(execute(command), false);
+        }
+        return switch (fault) {
+            case ANSWER_LOST -> afterLostAnswer(command, idempotency);
+            case NOISY -> new CliReply(printouts.amidNoise(execute(command), clock.instant()), false);
+            case BUSY -> throw unavailable("the web server answered HTTP 503", MwaaUnavailableException.Reason.BUSY);
+            case TIMED_OUT -> throw unavailable("the web server answered HTTP 504",
+                    MwaaUnavailableException.Reason.TIMED_OUT);
+            case FAILING -> throw unavailable("the web server answered HTTP 500",
+                    MwaaUnavailableException.Reason.FAILING);
+        };
+    }
+
+    private CliReply afterLostAnswer(CliCommand command, Idempotency idempotency) {
+        execute(command);
+        if (idempotency == Idempotency.NOT_IDEMPOTENT) {
+            throw new MwaaUnavailableException("the connection failed before an answer arrived; the command may or "
+                    + "may not have run, and it was not sent again because running it twice could do harm",
+                    MwaaUnavailableException.Reason.FAILING);
+        }
+        return new CliReply(execute(command), true);
+    }
+
+    private static MwaaUnavailableException unavailable(String problem, MwaaUnavailableException.Reason reason) {
+        return new MwaaUnavailableException("MWAA is unavailable: " + problem + " (gave up after 3 attempts, the "
+                + "deadline is near)", reason);
+    }
+
+    private CliOutput execute(CliCommand command) {
+        commands.add(command);
+        List<String> words = command.words();
+        String first = words.get(0);
+        String second = words.size() > 1 ? words.get(1) : "";
+        try {
+            if (version.major() == 1 && first.equals("trigger_dag")) {
+                return trigger(words.subList(1, words.size()));
+            }
+            if (version.major() == 1 && first.equals("dags")) {
+                return printouts.usageError(first, "argument GROUP_OR_COMMAND: invalid choice: 'dags'");
+            }
+            if (version.major() > 1 && first.equals("trigger_dag")) {
+                return printouts.removedCommand(first, "dags trigger");
+            }
+            if (version.major() > 1 && first.equals("dags") && second.equals("trigger")) {
+                return trigger(words.subList(2, words.size()));
+            }
+            if (version.major() > 1 && first.equals("dags") && second.equals("list-runs")) {
+                return listRuns(words.subList(2, words.size()));
+            }
+        } catch (UsageException e) {
+            return printouts.usageError(version.major() == 1 ? first : first + " " + second, e.getMessage());
+        }
+        throw new UnsupportedOperationException("the in-memory Airflow " + version + " does not run '" + command
+                + "': it runs the commands the Airflow dialects build");
+    }
+
+    private CliOutput trigger(List<String> args) throws UsageException {
+        CommandArguments arguments = CommandArguments.parse(args, triggerOptions(), List.of("dag_id"));
+        Optional<Instant> requestedDate = arguments.value("logical_date").isEmpty() ? Optional.empty()
+                : Optional.of(date(arguments.value("logical_date").get(), logicalDateOption()));
+        JsonObject conf;
+        try {
+            conf = arguments.value("conf").isEmpty() ? JsonObject.empty()
+                    : Json.parseObject(arguments.value("conf").get(), "conf");
+        } catch (JsonParseException e) {
+            return printouts.confNotJson();
+        }
+        String dagId = arguments.positional(0);
+        if (!dags.contains(dagId)) {
+            return printouts.dagNotFound(dagId);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Instant> logicalDate = logicalDate(requestedDate, now, !arguments.flag("no_replace_microseconds"));
+        String runId = arguments.value("run_id")
+                .orElse("manual__" + AirflowPrintouts.isoformat(logicalDate.orElse(now)));
+        boolean duplicatesByDateToo = version.major() == 2 && version.isAtLeast(2, 2, 0);
+        List<Run> ofDag = runs.stream().filter(run -> run.dagId().equals(dagId)).toList();
+        boolean dateTaken = logicalDate.isPresent()
+                && ofDag.stream().anyMatch(run -> run.logicalDate().equals(logicalDate));
+        if (ofDag.stream().anyMatch(run -> run.runId().equals(runId)) || (duplicatesByDateToo && dateTaken)) {
+            return printouts.alreadyExists(dagId, runId, logicalDate.orElse(now));
+        }
+        if (dateTaken) {
+            return printouts.uniqueViolation(dagId, logicalDate.get());
+        }
+        if (version.isAtLeast(2, 6, 3) && !allowedRunIds.matcher(runId).matches()) {
+            return printouts.runIdRefused(runId, allowedRunIds.pattern());
+        }
+        Run run = new Run(dagId, runId, conf, logicalDate, now);
+        runs.add(run);
+        return printouts.created(run, arguments.value("output").filter("json"::equals).isPresent());
+    }
+
+    private List<Option> triggerOptions() {
+        List<Option> options = new ArrayList<>(List.of(
+                Option.value("run_id", "-r", version.major() == 1 ? "--run_id" : "--run-id"),
+                Option.value("conf", "-c", "--conf"),
+                Option.value("logical_date", logicalDateOption().split("/"))));
+        if (version.isAtLeast(2, 6, 0)) {
+            options.add(Option.flag("no_replace_microseconds", "--no-replace-microseconds"));
+            options.add(Option.value("output", "-o", "--output"));
+        }
+        return options;
+    }
+
+    private String logicalDateOption() {
+        return switch (version.major()) {
+            case 1 -> "-e/--exec_date";
+            case 2 -> "-e/--exec-date";
+            default -> "-l/--logical-date";
+        };
+    }
+
+    private Optional<Instant> logicalDate(Optional<Instant> requested, Instant now, boolean replaceMicroseconds) {
+        if (requested.isEmpty() && version.major() >= 3) {
+            return Optional.empty();
+        }
+        Instant date = requested.map(given -> given.truncatedTo(ChronoUnit.MICROS)).orElse(now);
+        return Optional.of(replaceMicroseconds ? date.truncatedTo(ChronoUnit.SECONDS) : date);
+    }
+
+    private CliOutput listRuns(List<String> args) throws UsageException {
+        List<Option> options = new ArrayList<>(List.of(Option.value("output", "-o", "--output")));
+        if (version.major() == 2) {
+            options.add(Option.value("dag_id", "-d", "--dag-id"));
+        }
+        CommandArguments arguments = CommandArguments.parse(args, options,
+                version.major() == 2 ? List.of() : List.of("dag_id"));
+        String dagId = version.major() == 2
+                ? arguments.value("dag_id").orElseThrow(() -> new UsageException(
+                        "the following arguments are required: -d/--dag-id"))
+                : arguments.positional(0);
+        if (!dags.contains(dagId)) {
+            return printouts.dagMissing(dagId);
+        }
+        List<Run> newestFirst = runs.stream().filter(run -> run.dagId().equals(dagId))
+                .sorted(Comparator.comparing(Run::sortDate).reversed()).toList();
+        return printouts.runs(newestFirst, arguments.value("output").filter("json"::equals).isPresent());
+    }
+
+    private static Instant date(String text, String option) throws UsageException {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UsageException("argument " + option + ": invalid parse value: '" + text + "'");
+        }
+    }
+}
