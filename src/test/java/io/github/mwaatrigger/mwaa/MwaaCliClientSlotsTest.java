@@ -82,9 +82,8 @@ class MwaaCliClientSlotsTest {
 
     /**
      * A call with {@code budget} on the test's clock. The client waits for a slot in real time, for up to
-     * the budget less 500 ms: a call that should get a slot the moment the test frees one has a budget
-     * far longer than that takes, and no more, so that a client that never frees its slots fails the test
-     * in seconds instead of hanging it.
+     * the budget less 500 ms, so a call that has to wait gets 10 s: ample for the test to free a slot, yet
+     * short enough that a client that never frees its slots fails the test rather than hanging it.
      */
     private CliReply call(MwaaCliClient client, Duration budget) {
         return client.run(LIST, Idempotency.IDEMPOTENT, Deadline.after(budget, clock));
