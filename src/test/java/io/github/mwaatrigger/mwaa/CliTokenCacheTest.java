@@ -1,56 +1,91 @@
 package io.github.mwaatrigger.mwaa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.testing.MutableClock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CliTokenCacheTest {
 
-    private final MutableClock clock = MutableClock.atSystemSecond();
-    private final AtomicInteger created = new AtomicInteger();
-    private final MwaaControlPlane controlPlane = new MwaaControlPlane() {
-        @Override
-        public CliToken createCliToken(Deadline deadline) {
-            sleep();
-            return new CliToken("token-" + created.incrementAndGet(), "host", clock.instant());
-        }
-
-        @Override
-        public String airflowVersion(Deadline deadline) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
+    private final FakeControlPlane controlPlane = new FakeControlPlane(clock);
     private final CliTokenCache cache = new CliTokenCache(controlPlane, clock);
 
     @Test
+    void creatingTheCache_fetchesNothing() {
+        new CliTokenCache(controlPlane, clock);
+
+        assertThat(controlPlane.cliTokenCalls()).isZero();
+    }
+
+    @Test
+    void token_isReusedFor45SecondsAfterItWasRequested() {
+        CliToken first = cache.token(deadline());
+
+        clock.advance(Duration.ofMillis(44_999));
+        CliToken stillFresh = cache.token(deadline());
+        clock.advance(Duration.ofMillis(1));
+        CliToken replaced = cache.token(deadline());
+
+        assertThat(stillFresh).isSameAs(first);
+        assertThat(replaced.value()).isEqualTo("secret-token-2");
+        assertThat(controlPlane.cliTokenCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void reuseWindow_countsFromWhenTheTokenWasRequestedNotWhenItArrived() {
+        controlPlane.takes(Duration.ofSeconds(10));
+        CliToken first = cache.token(deadline());
+
+        clock.advance(Duration.ofSeconds(35));
+        CliToken afterTheWindow = cache.token(deadline());
+
+        assertThat(afterTheWindow).isNotSameAs(first);
+        assertThat(controlPlane.cliTokenCalls()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentCallers_shareOneFetch() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<CliToken>> tokens = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                tokens.add(pool.submit(() -> {
-                    start.await();
-                    return cache.token(deadline());
-                }));
-            }
-            start.countDown();
-            for (Future<CliToken> token : tokens) {
-                assertThat(token.get().value()).isEqualTo("token-1");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(created).hasValue(1);
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        controlPlane.during(() -> {
+            fetching.countDown();
+            awaitUninterruptibly(answer);
+        });
+        ConcurrentCalls<CliToken> callers = ConcurrentCalls.start(8, () -> cache.token(deadline()));
+        fetching.await();
+        callers.awaitAllHeld();
+
+        answer.countDown();
+        List<CliToken> tokens = callers.results();
+
+        assertThat(tokens).extracting(CliToken::value).containsOnly("secret-token-1");
+        assertThat(controlPlane.cliTokenCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void failedFetch_isNotRememberedAndTheNextCallFetchesAgain() {
+        controlPlane.failNextCallsWith(new MwaaUnavailableException("CreateCliToken failed with HTTP 500"));
+        assertThatThrownBy(() -> cache.token(deadline())).isInstanceOf(MwaaUnavailableException.class);
+
+        CliToken token = cache.token(deadline());
+
+        assertThat(token.value()).isEqualTo("secret-token-2");
+    }
+
+    @Test
+    void invalidatedToken_isReplacedOnTheNextCall() {
+        CliToken rejected = cache.token(deadline());
+
+        cache.invalidate(rejected);
+        CliToken replacement = cache.token(deadline());
+
+        assertThat(replacement.value()).isEqualTo("secret-token-2");
     }
 
     @Test
@@ -62,29 +97,19 @@ class CliTokenCacheTest {
         cache.invalidate(first);
 
         assertThat(cache.token(deadline())).isSameAs(second);
-        assertThat(created).hasValue(2);
+        assertThat(controlPlane.cliTokenCalls()).isEqualTo(2);
     }
 
-    @Test
-    void token_isReusedFor45SecondsAfterItWasRequested() {
-        CliToken first = cache.token(deadline());
-
-        clock.advance(Duration.ofMillis(44_999));
-        assertThat(cache.token(deadline())).isSameAs(first);
-
-        clock.advance(Duration.ofMillis(1));
-        assertThat(cache.token(deadline())).isNotSameAs(first);
+    private Deadline deadline() {
+        return Deadline.after(Duration.ofSeconds(5), clock);
     }
 
-    private static Deadline deadline() {
-        return Deadline.after(Duration.ofSeconds(5));
-    }
-
-    private static void sleep() {
+    private static void awaitUninterruptibly(CountDownLatch latch) {
         try {
-            Thread.sleep(50);
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while held in CreateCliToken", e);
         }
     }
 }
