@@ -27,8 +27,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>Plain scalars stay the text they are written as (only an empty value or {@code null} is null): the demo
  * hands them on as parameter values and environment variables, which are text, and YAML 1.1's implicit
  * types would change them ({@code 2.10} to {@code 2.1}, {@code 010} to {@code 8}, {@code 2024-06-01} to a
- * date). Loading is safe: standard types and the intrinsic tags only, no aliases of collections and no
- * duplicate keys (CloudFormation accepts neither), and at most a template's size.
+ * date). Loading is safe and as strict as CloudFormation: YAML's standard tags but those CloudFormation does
+ * not support, the intrinsic tags and no other; no alias of a collection (nor its billion laughs); no
+ * duplicate key; nothing longer than the largest template.
  */
 final class TemplateYaml {
 
@@ -39,6 +40,9 @@ final class TemplateYaml {
     private static final Set<String> FUNCTIONS = Set.of("And", "Base64", "Cidr", "Equals", "FindInMap", "GetAtt",
             "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub", "ToJsonString",
             "Transform");
+
+    /** The standard tags CloudFormation does not support: refused here too, rather than read as a date or bytes. */
+    private static final Set<Tag> UNSUPPORTED = Set.of(Tag.BINARY, Tag.OMAP, Tag.PAIRS, Tag.SET, Tag.TIMESTAMP);
 
     /** The tags whose long form keeps their name. */
     private static final Set<String> REFERENCES = Set.of("Ref", "Condition");
@@ -58,7 +62,8 @@ final class TemplateYaml {
         options.setCodePointLimit(MAX_CODE_POINTS);
         DumperOptions unused = new DumperOptions();
         try {
-            return new Yaml(new IntrinsicTags(options), new Representer(unused), unused, new TextScalars()).load(text);
+            return new Yaml(new IntrinsicTags(options), new Representer(unused), unused, options, new TextScalars())
+                    .load(text);
         } catch (MarkedYAMLException e) {
             throw new IllegalArgumentException(e.getProblemMark() == null ? "template: " + e.getMessage()
                     : "template line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), e);
@@ -81,6 +86,7 @@ final class TemplateYaml {
 
         IntrinsicTags(LoaderOptions options) {
             super(options);
+            yamlConstructors.keySet().removeAll(UNSUPPORTED);
             FUNCTIONS.forEach(name -> yamlConstructors.put(new Tag("!" + name), new LongForm("Fn::" + name)));
             REFERENCES.forEach(name -> yamlConstructors.put(new Tag("!" + name), new LongForm(name)));
         }
