@@ -41,17 +41,17 @@ final class TemplateYaml {
             "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or", "Select", "Split", "Sub", "ToJsonString",
             "Transform");
 
-    /** The standard tags CloudFormation does not support: refused here too, rather than read as a date or bytes. */
-    private static final Set<Tag> UNSUPPORTED = Set.of(Tag.BINARY, Tag.OMAP, Tag.PAIRS, Tag.SET, Tag.TIMESTAMP);
-
     /** The tags whose long form keeps their name. */
     private static final Set<String> REFERENCES = Set.of("Ref", "Condition");
+
+    /** The standard tags CloudFormation does not support: refused here too, rather than read as a date or bytes. */
+    private static final Set<Tag> UNSUPPORTED = Set.of(Tag.BINARY, Tag.OMAP, Tag.PAIRS, Tag.SET, Tag.TIMESTAMP);
 
     private TemplateYaml() {
     }
 
     /**
-     * Parses {@code text}.
+     * Parses {@code text} into maps, lists, strings and nulls.
      *
      * @throws IllegalArgumentException naming the line of what is not a readable template
      */
@@ -60,7 +60,7 @@ final class TemplateYaml {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(0);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        DumperOptions unused = new DumperOptions();
+        DumperOptions unused = new DumperOptions(); // Yaml takes a Resolver only along with dumping settings
         try {
             return new Yaml(new IntrinsicTags(options), new Representer(unused), unused, options, new TextScalars())
                     .load(text);
