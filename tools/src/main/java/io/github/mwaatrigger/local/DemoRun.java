@@ -1,8 +1,5 @@
 package io.github.mwaatrigger.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
@@ -10,16 +7,11 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
-import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonWriter;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +57,9 @@ public final class DemoRun {
     }
 
     private boolean run(Path file) throws IOException {
-        JsonObject payload = Json.parseObject(Files.readString(file), file.toString());
-        Optional<EventKind> kind = EventKind.of(payload);
+        byte[] payload = Files.readAllBytes(file);
+        Optional<EventKind> kind = EventKind.of(Json.parseObject(new String(payload, StandardCharsets.UTF_8),
+                file.toString()));
         if (kind.isEmpty()) {
             out.println(file + ": not an event the demo knows (S3, EventBridge schedule, API Gateway)");
             return false;
@@ -97,22 +90,14 @@ public final class DemoRun {
         }
     }
 
-    private String invoke(SamTemplate.Function function, JsonObject payload) {
+    private String invoke(SamTemplate.Function function, byte[] payload) {
         Object handler = handlers.computeIfAbsent(function.logicalId(), id -> instantiate(function));
-        Context context = new LocalContext(function.logicalId(), function.timeout());
-        if (handler instanceof RequestStreamHandler streamHandler) {
-            ByteArrayOutputStream output = new ByteArrayOutputStream();
-            try {
-                streamHandler.handleRequest(new ByteArrayInputStream(JsonWriter.compact().write(payload)
-                        .getBytes(StandardCharsets.UTF_8)), output, context);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return output.toString(StandardCharsets.UTF_8);
+        Object result;
+        try {
+            result = LocalRuntime.invoke(handler, payload, new LocalContext(function.logicalId(), function.timeout()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
-        Object result = typed.handleRequest(LambdaEvents.read(payload, inputType(handler.getClass())), context);
         if (result instanceof APIGatewayProxyResponseEvent response) {
             return "HTTP " + response.getStatusCode() + " " + response.getBody();
         }
@@ -150,16 +135,6 @@ public final class DemoRun {
             }
         }
         throw new NoSuchMethodException(handlerClass.getName() + ".<init>(settings, Function, Clock)");
-    }
-
-    private static Class<?> inputType(Class<?> handlerClass) {
-        for (Type type : handlerClass.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == RequestHandler.class
-                    && parameterized.getActualTypeArguments()[0] instanceof Class<?> input) {
-                return input;
-            }
-        }
-        throw new IllegalStateException(handlerClass.getName() + " implements no RequestHandler with a concrete type");
     }
 
     /** Prints the emulated Airflow's runs: DAG, run id, state, conf. */

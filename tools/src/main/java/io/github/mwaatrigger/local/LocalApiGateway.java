@@ -122,6 +122,11 @@ public final class LocalApiGateway implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The event for one request, built field by field rather than written as API Gateway's JSON for the
+     * runtime's deserializer to read: the compiler checks every field here, where the deserializer would
+     * silently drop a misspelt key.
+     */
     private static APIGatewayProxyRequestEvent event(HttpExchange exchange, String path, String resource,
             Map<String, String> pathParameters) throws IOException {
         byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES);

@@ -57,13 +57,19 @@ public final class SamTemplate {
         this.functions = List.copyOf(functions);
     }
 
-    /**
-     * Reads {@code file}, taking each parameter from {@code parameterValues} or else its default.
-     *
-     * @throws IllegalArgumentException if a parameter without default has no value
-     */
+    /** Reads the template in {@code file}, as {@link #parse} reads its text. */
     public static SamTemplate load(Path file, Map<String, String> parameterValues, String region) throws IOException {
-        Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(file));
+        return parse(Files.readString(file), parameterValues, region);
+    }
+
+    /**
+     * Reads the template {@code yaml}, taking each parameter from {@code parameterValues} or else its default.
+     *
+     * @throws IllegalArgumentException if the text is no readable template, or a parameter without default has no
+     *                                  value
+     */
+    public static SamTemplate parse(String yaml, Map<String, String> parameterValues, String region) {
+        Map<?, ?> template = map(TemplateYaml.parse(yaml));
         Map<String, String> parameters = parameters(map(template.get("Parameters")), parameterValues);
         TemplateValues values = new TemplateValues(parameters, stringKeys(map(template.get("Conditions"))), region);
         Map<?, ?> globals = map(map(template.get("Globals")).get("Function"));

@@ -2,6 +2,7 @@ package io.github.mwaatrigger.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -13,17 +14,73 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The project's template.yaml, read as a deployment would configure its functions. */
+/** Templates (the project's template.yaml and what others may hold), read as a deployment would configure them. */
 class SamTemplateTest {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
 
+    /** A template with what the demo evaluates: parameters, a condition, Globals, two functions and their events. */
+    private static final String EXAMPLE = """
+            Parameters:
+              Dag: {Type: String}
+              Stage: {Type: String, Default: prod}
+              Retries: {Type: Number, Default: 3}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+            Globals:
+              Function:
+                Handler: example.Uploads::handleRequest
+                Timeout: 30
+                Environment:
+                  Variables:
+                    STAGE: !Ref Stage
+                    SHARED: from-globals
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+              Uploads:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      SHARED: from-the-function
+                      DAG: !Sub '${Dag}-${AWS::Region}'
+                      RETRIES: !Ref Retries
+                      MODE: !If [IsProd, strict, lenient]
+                      VERSION: 2.10
+                      RELEASED: 2024-06-01
+                      QUEUE: !GetAtt Queue.Arn
+                  Events:
+                    Upload:
+                      Type: S3
+                      Properties:
+                        Bucket: !Ref Bucket
+                        Events: s3:ObjectCreated:*
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: example.Api::handle
+                  Timeout: 28
+                  Events:
+                    Runs:
+                      Type: Api
+                      Properties:
+                        Path: /dags/{dag_id}
+                        Method: any
+            """;
+
     private static SamTemplate template() throws IOException {
-        return SamTemplate.load(TEMPLATE, Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"),
+        return SamTemplate.load(TEMPLATE,
+                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"),
                 "eu-west-1");
     }
 
@@ -61,7 +118,8 @@ class SamTemplateTest {
     void scheduleInput_isTheDocumentTheScheduleHandlerReads() throws IOException {
         SamTemplate.EventSource schedule = function("ScheduleFunction").events().get(0);
 
-        assertThat(schedule.properties().get("Input")).isEqualTo("{\"scheduled_time\": \"<aws.scheduler.scheduled-time>\", "
+        assertThat(schedule.properties().get("Input"))
+                .isEqualTo("{\"scheduled_time\": \"<aws.scheduler.scheduled-time>\", "
                 + "\"schedule_arn\": \"<aws.scheduler.schedule-arn>\"}");
         assertThat(schedule.properties()).containsKeys("RetryPolicy", "DeadLetterConfig");
     }
@@ -76,7 +134,7 @@ class SamTemplateTest {
             assertThat(event.type()).isEqualTo("Api");
             assertThat(event.properties().get("Method")).isEqualTo("any");
         });
-        assertThat(api.timeout()).isLessThan(java.time.Duration.ofSeconds(29));
+        assertThat(api.timeout()).isLessThan(Duration.ofSeconds(29));
         assertThat(api.environment()).containsEntry("API_ALLOWED_DAGS", "etl_*");
     }
 
@@ -100,7 +158,8 @@ class SamTemplateTest {
         Map<?, ?> resources = (Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE))).get("Resources");
         Map<?, ?> function = (Map<?, ?>) ((Map<?, ?>) resources.get("ApiFunction")).get("Properties");
 
-        assertThat(parameters).containsEntry("ApiThrottlingRateLimit", "5").containsEntry("ApiThrottlingBurstLimit", "5")
+        assertThat(parameters).containsEntry("ApiThrottlingRateLimit", "5")
+                .containsEntry("ApiThrottlingBurstLimit", "5")
                 .containsEntry("ApiReservedConcurrency", "5");
         assertThat(function.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Ref", "ApiReservedConcurrency"));
         assertThat(Integer.parseInt(parameters.get("ApiThrottlingBurstLimit")))
@@ -121,7 +180,8 @@ class SamTemplateTest {
     void parametersWithoutDefault_mustBeGiven() {
         assertThatThrownBy(() -> SamTemplate.load(TEMPLATE, Map.of(), "us-east-1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("EnvironmentName").hasMessageContaining("DagId").hasMessageContaining("ApiAllowedDags");
+                .hasMessageContaining("EnvironmentName").hasMessageContaining("DagId")
+                .hasMessageContaining("ApiAllowedDags");
     }
 
     @Test
@@ -133,6 +193,125 @@ class SamTemplateTest {
             assertThat(invokeConfig.containsKey("DestinationConfig")).as(function).isTrue();
             assertThat(String.valueOf(invokeConfig.get("DestinationConfig"))).contains("FailedTriggersQueue");
         }
+    }
+
+    @Test
+    void functions_takeTheirHandlerTimeoutAndEnvironmentFromGlobalsAndTheirOwnProperties_withParametersResolved() {
+        SamTemplate template = SamTemplate.parse(EXAMPLE, Map.of("Dag", "etl"), "eu-west-1");
+        SamTemplate.Function uploads = template.functions().get(0);
+        SamTemplate.Function api = template.functions().get(1);
+
+        assertThat(template.parameters()).containsExactly(entry("Dag", "etl"), entry("Stage", "prod"),
+                entry("Retries", "3"));
+        assertThat(template.functions()).extracting(SamTemplate.Function::logicalId).containsExactly("Uploads", "Api");
+        assertThat(uploads.handler()).isEqualTo("example.Uploads::handleRequest");
+        assertThat(uploads.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(uploads.environment()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "STAGE", "prod", "SHARED", "from-the-function", "DAG", "etl-eu-west-1", "RETRIES", "3",
+                "MODE", "strict", "VERSION", "2.10", "RELEASED", "2024-06-01", "QUEUE", "<Queue.Arn>"));
+        assertThat(api.handlerClass()).isEqualTo("example.Api");
+        assertThat(api.handlerMethod()).isEqualTo("handle");
+        assertThat(api.timeout()).isEqualTo(Duration.ofSeconds(28));
+        assertThat(api.environment()).containsExactlyInAnyOrderEntriesOf(Map.of("STAGE", "prod", "SHARED",
+                "from-globals"));
+    }
+
+    @Test
+    void givenParameters_overrideDefaults_andTheConditionsThatTestThem() {
+        SamTemplate.Function uploads = SamTemplate.parse(EXAMPLE, Map.of("Dag", "etl", "Stage", "dev"), "us-east-1")
+                .functions().get(0);
+
+        assertThat(uploads.environment()).containsEntry("STAGE", "dev").containsEntry("MODE", "lenient")
+                .containsEntry("DAG", "etl-us-east-1");
+    }
+
+    @Test
+    void events_areWiredWithTheirPropertiesEvaluated() {
+        List<SamTemplate.Function> functions = SamTemplate.parse(EXAMPLE, Map.of("Dag", "etl"), "eu-west-1")
+                .functions();
+
+        assertThat(functions.get(0).events()).containsExactly(new SamTemplate.EventSource("Upload", "S3",
+                Map.of("Bucket", "<Bucket>", "Events", "s3:ObjectCreated:*")));
+        assertThat(functions.get(1).events()).containsExactly(new SamTemplate.EventSource("Runs", "Api",
+                Map.of("Path", "/dags/{dag_id}", "Method", "any")));
+        assertThat(functions.get(1).hasEventOfType("Api")).isTrue();
+        assertThat(functions.get(1).hasEventOfType("S3")).isFalse();
+    }
+
+    @Test
+    void shortFormTags_inEveryFormTheTemplateUses_readAsTheirLongForm() {
+        Object read = TemplateYaml.parse("""
+                Scalar: !Ref Name
+                Quoted: !Sub '${AWS::Region}/${Name}'
+                Dotted: !GetAtt Queue.Arn
+                Listed: !GetAtt [Queue, Arn]
+                Flow: !Equals [!Ref Name, auto]
+                Block:
+                  - !If
+                    - IsProd
+                    - Sid: Allow
+                      Resource: !Sub arn:${AWS::Partition}:s3:::${Name}
+                    - !Ref AWS::NoValue
+                SubWithVariables: !Sub ['${A}', {A: !Ref Name}]
+                Nested: !Select [0, !Split [',', !Join [',', [a, b]]]]
+                """);
+
+        assertThat(read).isEqualTo(Map.of(
+                "Scalar", Map.of("Ref", "Name"),
+                "Quoted", Map.of("Fn::Sub", "${AWS::Region}/${Name}"),
+                "Dotted", Map.of("Fn::GetAtt", List.of("Queue", "Arn")),
+                "Listed", Map.of("Fn::GetAtt", List.of("Queue", "Arn")),
+                "Flow", Map.of("Fn::Equals", List.of(Map.of("Ref", "Name"), "auto")),
+                "Block", List.of(Map.of("Fn::If", List.of("IsProd",
+                        Map.of("Sid", "Allow", "Resource", Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${Name}")),
+                        Map.of("Ref", "AWS::NoValue")))),
+                "SubWithVariables", Map.of("Fn::Sub", List.of("${A}", Map.of("A", Map.of("Ref", "Name")))),
+                "Nested", Map.of("Fn::Select", List.of("0", Map.of("Fn::Split", List.of(",",
+                        Map.of("Fn::Join", List.of(",", List.of("a", "b")))))))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Ref, Ref", "Condition, Condition", "Sub, Fn::Sub", "GetAtt, Fn::GetAtt", "If, Fn::If",
+        "Equals, Fn::Equals", "Not, Fn::Not", "And, Fn::And", "Or, Fn::Or", "Join, Fn::Join", "Select, Fn::Select",
+        "Split, Fn::Split", "FindInMap, Fn::FindInMap", "Base64, Fn::Base64", "ImportValue, Fn::ImportValue",
+        "GetAZs, Fn::GetAZs", "Cidr, Fn::Cidr", "Transform, Fn::Transform", "Length, Fn::Length",
+        "ToJsonString, Fn::ToJsonString"})
+    void everyShortFormTag_readsAsItsLongForm(String tag, String longForm) {
+        assertThat(TemplateYaml.parse("Value: !" + tag + " [x, y]"))
+                .isEqualTo(Map.of("Value", Map.of(longForm, List.of("x", "y"))));
+    }
+
+    @Test
+    void scalars_stayTheTextTheyAreWrittenAs() {
+        Object read = TemplateYaml.parse("""
+                Version: 2.10
+                Octal: 010
+                Date: 2024-06-01
+                Flag: on
+                Count: 5
+                Quoted: ''
+                Empty:
+                """);
+
+        assertThat(read).asInstanceOf(InstanceOfAssertFactories.MAP).containsExactly(entry("Version", "2.10"),
+                entry("Octal", "010"), entry("Date", "2024-06-01"), entry("Flag", "on"), entry("Count", "5"),
+                entry("Quoted", ""), entry("Empty", null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A: 1\nB: !Unknown x", "A: 1\nA: 2", "A: 1\nB: [1, 2", "A:\n\tB: 1",
+        "A: 1\nB: !!timestamp 2024-06-01"})
+    void unreadableTemplates_areRefusedWithTheLineAtFault(String yaml) {
+        assertThatThrownBy(() -> TemplateYaml.parse(yaml))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("template line 2: ");
+    }
+
+    @Test
+    void aliasesOfCollections_areRefused_asCloudFormationRefusesAliases() {
+        assertThatThrownBy(() -> TemplateYaml.parse("A: &list [1, 2]\nB: *list\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("template: ");
     }
 
     private static SamTemplate.Function function(String logicalId) throws IOException {
