@@ -49,13 +49,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * its certificate as a PEM bundle or a PKCS#12 truststore.
  *
  * <p>BouncyCastle encodes the certificates; the JDK's own providers generate the keys, make the
- * signatures and parse the result, so no security provider is registered and the shaded jar, whose
- * signature files are stripped, needs none.
+ * signatures and parse the result. No BouncyCastle security provider is registered, so it does not matter
+ * that the shaded jar's copy of BouncyCastle is unsigned. Key identifiers are those of RFC 5280 section
+ * 4.2.1.2 method (1), the SHA-1 of the public key, as BouncyCastle computes them.
  *
  * <p>Cost: {@link #create} and {@link #issueServerCertificate} each generate one P-256 key pair and make
- * one signature, about 2 ms once the JVM is warm. The first call in a JVM takes 100 to 200 ms, almost
- * all of it loading the JDK's security providers and BouncyCastle's ASN.1 classes, so an authority and a
- * server certificate made at start-up cost about 200 ms.
+ * one signature, about 2 ms once the JVM is warm. The first call in a JVM takes about 200 ms: loading the
+ * JDK's security providers, BouncyCastle's ASN.1 classes and the JDK's locale data, which BouncyCastle's
+ * {@code SimpleDateFormat} needs to write the validity dates (about 55 ms of the 200). A class-data
+ * archive of a run that made certificates takes most of it away.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
