@@ -10,6 +10,7 @@ import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliOutput;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,7 +30,8 @@ final class AirflowPrintouts {
 
     /** Runs stay queued: nothing here schedules them. */
     private static final String RUN_STATE = "queued";
-    private static final JsonWriter PYTHON_JSON = JsonWriter.pythonDumps();
+    /** Compact rather than Python's {@code ", "} separators: the functions read JSON, not its layout. */
+    private static final JsonWriter PYTHON_JSON = JsonWriter.compact();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss,SSS")
@@ -268,7 +270,7 @@ final class AirflowPrintouts {
         if (!text.contains(".") && !text.contains("e") && !text.contains("E")) {
             return text;
         }
-        String plain = number.toBigDecimal().stripTrailingZeros().toPlainString();
+        String plain = new BigDecimal(text).stripTrailingZeros().toPlainString();
         return plain.contains(".") ? plain : plain + ".0";
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 record AuthorizationHeader(SigningCredential credential, List<String> signedHeaders, String signature) {
 
     /** The only signing algorithm accepted. */
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     AuthorizationHeader {
         signedHeaders = List.copyOf(signedHeaders);

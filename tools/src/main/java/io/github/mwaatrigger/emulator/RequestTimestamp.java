@@ -42,12 +42,12 @@ record RequestTimestamp(Instant instant) {
                         + "of either a 'X-Amz-Date' or a 'Date' header. Authorization=" + authorization));
     }
 
-    /** Returns the time in ISO 8601 basic format, {@code yyyyMMdd'T'HHmmss'Z'}, as used in the string to sign. */
+    /** Returns the time in ISO 8601 basic format, {@code yyyyMMdd'T'HHmmss'Z'}, as AWS quotes it in its messages. */
     String basicFormat() {
         return format(instant);
     }
 
-    /** Returns the date part, {@code yyyyMMdd}, as used in the credential scope. */
+    /** Returns the date part, {@code yyyyMMdd}, which the credential scope must name. */
     String date() {
         return DATE_FORMAT.format(instant);
     }

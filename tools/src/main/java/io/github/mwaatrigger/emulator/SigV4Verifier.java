@@ -3,11 +3,14 @@ package io.github.mwaatrigger.emulator;
 import io.github.mwaatrigger.emulator.SignatureVerdict.Accepted;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * Verifies AWS Signature Version 4 (header-based, {@code AWS4-HMAC-SHA256}) on requests to one service
@@ -17,7 +20,8 @@ import java.util.function.Function;
  * {@code X-Amz-Date} (or {@code Date}) header; the credential is scoped to the request's date, this
  * region and this service; {@code host} and, when present, {@code X-Amz-Security-Token} are signed; the
  * request time is within five minutes of the clock; the access key ID is known; an
- * {@code X-Amz-Content-Sha256} header, when present, matches the body; the signature matches.
+ * {@code X-Amz-Content-Sha256} header, when present, matches the body; the signature matches the one the
+ * AWS SDK for Java computes for the request (see {@link SdkSigV4Signer}), compared in constant time.
  *
  * <p>Presigned URLs (query-string authentication) are not supported. The session token is not checked
  * beyond being signed. Instances are immutable and safe for concurrent use.
@@ -31,6 +35,7 @@ public final class SigV4Verifier {
 
     private final String service;
     private final String region;
+    private final SdkSigV4Signer signer;
     private final Function<String, Optional<String>> secretKeyForAccessKeyId;
     private final Clock clock;
 
@@ -46,6 +51,7 @@ public final class SigV4Verifier {
             Clock clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.region = Objects.requireNonNull(region, "region");
+        this.signer = new SdkSigV4Signer(service, region);
         this.secretKeyForAccessKeyId = Objects.requireNonNull(secretKeyForAccessKeyId, "secretKeyForAccessKeyId");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -75,22 +81,17 @@ public final class SigV4Verifier {
         timestamp.requireWithin(MAX_CLOCK_SKEW, clock.instant());
         String secretKey = secretKeyForAccessKeyId.apply(credential.accessKeyId())
                 .orElseThrow(SigV4Rejection::unrecognizedClient);
-        String expectedSignature = expectedSignature(request, header, timestamp, secretKey);
-        if (!MessageDigest.isEqual(ascii(expectedSignature), ascii(header.signature()))) {
+        AwsCredentialsIdentity credentials = AwsCredentialsIdentity.create(credential.accessKeyId(), secretKey);
+        String payloadHash = payloadHash(request);
+        Optional<String> expectedSignature =
+                signer.signature(request, header.signedHeaders(), timestamp.instant(), credentials, payloadHash);
+        boolean matches = expectedSignature
+                .map(expected -> MessageDigest.isEqual(ascii(expected), ascii(header.signature())))
+                .orElse(false);
+        if (!matches) {
             throw SigV4Rejection.invalidSignature(SIGNATURE_MISMATCH);
         }
         return credential.accessKeyId();
-    }
-
-    private String expectedSignature(
-            SignedRequest request, AuthorizationHeader header, RequestTimestamp timestamp, String secretKey) {
-        String canonicalRequest = CanonicalRequest.build(request, header.signedHeaders(), payloadHash(request));
-        String stringToSign = AuthorizationHeader.ALGORITHM + '\n'
-                + timestamp.basicFormat() + '\n'
-                + header.credential().scope() + '\n'
-                + SigV4Hashing.sha256Hex(canonicalRequest);
-        byte[] signingKey = SigV4Hashing.signingKey(secretKey, header.credential().date(), region, service);
-        return SigV4Hashing.signatureHex(signingKey, stringToSign);
     }
 
     private static SigV4Rejection missingAuthorization(SignedRequest request) {
@@ -129,13 +130,21 @@ public final class SigV4Verifier {
      * the body (so a signed request's body cannot be swapped), or else the hash of the body.
      */
     private static String payloadHash(SignedRequest request) {
-        String bodyHash = SigV4Hashing.sha256Hex(request.body());
+        String bodyHash = sha256Hex(request.body());
         Optional<String> declaredHash = request.firstHeaderValue("X-Amz-Content-Sha256");
         if (declaredHash.isPresent() && !declaredHash.get().equalsIgnoreCase(bodyHash)) {
             throw SigV4Rejection.invalidSignature(
                     "The provided 'x-amz-content-sha256' header does not match what was computed.");
         }
         return declaredHash.orElse(bodyHash);
+    }
+
+    private static String sha256Hex(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
     }
 
     private static byte[] ascii(String text) {

@@ -28,11 +28,6 @@ record SigningCredential(String accessKeyId, String date, String region, String 
         return new SigningCredential(parts[0], parts[1], parts[2], parts[3], parts[4]);
     }
 
-    /** Returns the credential scope as it appears in the string to sign: date/region/service/terminator. */
-    String scope() {
-        return date + '/' + region + '/' + service + '/' + terminator;
-    }
-
     /**
      * Checks that the scope names the request's date, the expected region and service, and the terminator.
      *

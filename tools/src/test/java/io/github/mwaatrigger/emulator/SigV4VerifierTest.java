@@ -146,6 +146,14 @@ class SigV4VerifierTest {
         }
 
         @Test
+        void methodChangedToOneNoSdkSigns() {
+            SignedRequest request = new SignedRequest("PROPFIND", signedPost.rawPath(), signedPost.rawQuery(),
+                    signedPost.headers(), signedPost.body());
+
+            assertThat(verifier.verify(request)).isEqualTo(SIGNATURE_MISMATCH);
+        }
+
+        @Test
         void changedPath() {
             SignedRequest request = new SignedRequest(signedPost.method(), "/clitoken/OtherEnv",
                     signedPost.rawQuery(), signedPost.headers(), signedPost.body());

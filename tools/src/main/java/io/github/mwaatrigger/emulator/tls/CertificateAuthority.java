@@ -17,8 +17,27 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A throwaway certificate authority that issues TLS server certificates, so that clients with ordinary
@@ -29,10 +48,16 @@ import java.util.Objects;
  * {@code VERIFY_X509_STRICT}). The private key of the authority never leaves memory: clients are given
  * its certificate as a PEM bundle or a PKCS#12 truststore.
  *
+ * <p>BouncyCastle encodes the certificates; the JDK's own providers generate the keys, make the
+ * signatures and parse the result. No BouncyCastle security provider is registered, so it does not matter
+ * that the shaded jar's copy of BouncyCastle is unsigned. Key identifiers are those of RFC 5280 section
+ * 4.2.1.2 method (1), the SHA-1 of the public key, as BouncyCastle computes them.
+ *
  * <p>Cost: {@link #create} and {@link #issueServerCertificate} each generate one P-256 key pair and make
- * one signature, about 2 ms once the JVM is warm. The first call in a JVM takes 100 to 150 ms, almost
- * all of it loading the JDK's security providers, so an authority and a server certificate made at
- * start-up cost well under 200 ms.
+ * one signature, about 2 ms once the JVM is warm. The first call in a JVM takes about 200 ms: loading the
+ * JDK's security providers, BouncyCastle's ASN.1 classes and the JDK's locale data, which BouncyCastle's
+ * {@code SimpleDateFormat} needs to write the validity dates (about 55 ms of the 200). A class-data
+ * archive of a run that made certificates takes most of it away.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -40,22 +65,22 @@ public final class CertificateAuthority {
 
     private static final String CERT_PROTECTION = "keystore.pkcs12.certProtectionAlgorithm";
     private static final String MAC = "keystore.pkcs12.macAlgorithm";
+    private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
     private static final Duration AUTHORITY_LIFETIME = Duration.ofDays(3650);
     private static final Duration SERVER_LIFETIME = Duration.ofDays(825);
+    /** How far a new certificate is backdated, so clients whose clocks run slightly behind accept it. */
+    private static final Duration CLOCK_SKEW_ALLOWANCE = Duration.ofHours(1);
     private static final int AUTHORITY_PATH_LENGTH = 0;
     private static final int SERIAL_NUMBER_OCTETS = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final DistinguishedName name;
+    private final String commonName;
     private final PrivateKey privateKey;
-    private final byte[] keyIdentifier;
     private final X509Certificate certificate;
 
-    private CertificateAuthority(
-            DistinguishedName name, PrivateKey privateKey, byte[] keyIdentifier, X509Certificate certificate) {
-        this.name = name;
+    private CertificateAuthority(String commonName, PrivateKey privateKey, X509Certificate certificate) {
+        this.commonName = commonName;
         this.privateKey = privateKey;
-        this.keyIdentifier = keyIdentifier;
         this.certificate = certificate;
     }
 
@@ -67,21 +92,24 @@ public final class CertificateAuthority {
      * @return the new authority
      */
     public static CertificateAuthority create(String commonName) {
-        DistinguishedName name = new DistinguishedName(commonName);
-        KeyPair keys = newKeyPair();
-        byte[] keyIdentifier = X509Extensions.keyIdentifier(keys.getPublic());
-        TbsCertificate tbs = new TbsCertificate(
-                newSerialNumber(),
-                name,
-                Validity.backdated(Instant.now(), AUTHORITY_LIFETIME),
-                name,
-                keys.getPublic(),
-                List.of(
-                        X509Extensions.authorityBasicConstraints(AUTHORITY_PATH_LENGTH),
-                        X509Extensions.keyUsage(X509Extensions.KEY_CERT_SIGN, X509Extensions.CRL_SIGN),
-                        X509Extensions.subjectKeyIdentifier(keyIdentifier),
-                        X509Extensions.authorityKeyIdentifier(keyIdentifier)));
-        return new CertificateAuthority(name, keys.getPrivate(), keyIdentifier, tbs.signWith(keys.getPrivate()));
+        X500Name name = commonNameOnly(commonName);
+        try {
+            KeyPair keys = newKeyPair();
+            JcaX509ExtensionUtils keyIdentifiers = new JcaX509ExtensionUtils();
+            Instant now = Instant.now();
+            X509v3CertificateBuilder certificate = new JcaX509v3CertificateBuilder(name, newSerialNumber(),
+                    Date.from(now.minus(CLOCK_SKEW_ALLOWANCE)), Date.from(now.plus(AUTHORITY_LIFETIME)),
+                    name, keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(AUTHORITY_PATH_LENGTH))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            keyIdentifiers.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            keyIdentifiers.createAuthorityKeyIdentifier(keys.getPublic()));
+            return new CertificateAuthority(commonName, keys.getPrivate(), sign(certificate, keys.getPrivate()));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot create a certificate authority", e);
+        }
     }
 
     /**
@@ -94,12 +122,14 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Issues a TLS server certificate with a new key, valid from an hour ago for 825 days.
+     * Issues a TLS server certificate with a new key, valid from an hour ago for 825 days. Its issuer
+     * name is copied from this authority's certificate, byte for byte, as chain building requires.
      *
      * @param dnsNames the host names the server answers to, at least one; the first is also the subject's
      *     common name. Internationalised names must be given in their ASCII (A-label) form.
      * @param ipAddresses the IPv4 and IPv6 addresses the server answers on, possibly none
      * @return the new key with the chain of the server certificate followed by this authority's certificate
+     * @throws IllegalArgumentException if there is no DNS name or one is not ASCII
      */
     public ServerCredentials issueServerCertificate(List<String> dnsNames, List<InetAddress> ipAddresses) {
         List<String> names = List.copyOf(dnsNames);
@@ -107,21 +137,27 @@ public final class CertificateAuthority {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("a server certificate needs at least one DNS name");
         }
-        KeyPair keys = newKeyPair();
-        TbsCertificate tbs = new TbsCertificate(
-                newSerialNumber(),
-                name,
-                Validity.backdated(Instant.now(), SERVER_LIFETIME),
-                new DistinguishedName(names.get(0)),
-                keys.getPublic(),
-                List.of(
-                        X509Extensions.endEntityBasicConstraints(),
-                        X509Extensions.keyUsage(X509Extensions.DIGITAL_SIGNATURE),
-                        X509Extensions.serverAuthExtendedKeyUsage(),
-                        X509Extensions.subjectAlternativeName(names, addresses),
-                        X509Extensions.subjectKeyIdentifier(X509Extensions.keyIdentifier(keys.getPublic())),
-                        X509Extensions.authorityKeyIdentifier(keyIdentifier)));
-        return new ServerCredentials(keys.getPrivate(), List.of(tbs.signWith(privateKey), certificate));
+        GeneralNames alternativeNames = subjectAlternativeNames(names, addresses);
+        try {
+            KeyPair keys = newKeyPair();
+            JcaX509ExtensionUtils keyIdentifiers = new JcaX509ExtensionUtils();
+            Instant now = Instant.now();
+            X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(certificate, newSerialNumber(),
+                    Date.from(now.minus(CLOCK_SKEW_ALLOWANCE)), Date.from(now.plus(SERVER_LIFETIME)),
+                    commonNameOnly(names.get(0)), keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, alternativeNames)
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            keyIdentifiers.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            keyIdentifiers.createAuthorityKeyIdentifier(certificate.getPublicKey()));
+            return new ServerCredentials(keys.getPrivate(), List.of(sign(server, privateKey), certificate));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue a server certificate", e);
+        }
     }
 
     /**
@@ -170,7 +206,7 @@ public final class CertificateAuthority {
             try {
                 KeyStore truststore = KeyStore.getInstance("PKCS12");
                 truststore.load(null, null);
-                truststore.setCertificateEntry(name.commonName(), certificate);
+                truststore.setCertificateEntry(commonName, certificate);
                 try (OutputStream out = Files.newOutputStream(file)) {
                     truststore.store(out, password);
                 }
@@ -191,14 +227,41 @@ public final class CertificateAuthority {
         }
     }
 
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot generate an EC P-256 key pair", e);
+    /** An X.500 name of one common name, as a UTF8String: all a throwaway authority and a loopback server need. */
+    private static X500Name commonNameOnly(String commonName) {
+        if (commonName.isBlank()) {
+            throw new IllegalArgumentException("common name must not be blank");
         }
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+    }
+
+    /**
+     * The DNS names, then the IP addresses (4 octets for IPv4, 16 for IPv6). The DNS names are checked to
+     * be ASCII, as an IA5String must be, so a certificate no client could match is never issued.
+     */
+    private static GeneralNames subjectAlternativeNames(List<String> dnsNames, List<InetAddress> ipAddresses) {
+        GeneralName[] names = new GeneralName[dnsNames.size() + ipAddresses.size()];
+        for (int i = 0; i < dnsNames.size(); i++) {
+            names[i] = new GeneralName(GeneralName.dNSName, new DERIA5String(dnsNames.get(i), true));
+        }
+        for (int i = 0; i < ipAddresses.size(); i++) {
+            names[dnsNames.size() + i] =
+                    new GeneralName(GeneralName.iPAddress, new DEROctetString(ipAddresses.get(i).getAddress()));
+        }
+        return new GeneralNames(names);
+    }
+
+    /** Signs with the JDK's SHA256withECDSA and parses the result with the JDK's X.509 certificate factory. */
+    private static X509Certificate sign(X509v3CertificateBuilder certificate, PrivateKey issuerKey)
+            throws OperatorCreationException, GeneralSecurityException {
+        return new JcaX509CertificateConverter()
+                .getCertificate(certificate.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(issuerKey)));
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
     }
 
     /**

@@ -5,7 +5,12 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 
-/** Writes certificates in the PEM text form of RFC 7468, which OpenSSL, Python and curl read. */
+/**
+ * Writes certificates in the PEM text form of RFC 7468, which OpenSSL, Python and curl read.
+ *
+ * <p>Not BouncyCastle's {@code PemWriter}: that ends lines with the platform's separator, and the CA bundle
+ * should be the same file, with {@code \n} line ends, wherever the emulator runs.
+ */
 final class Pem {
     private static final int LINE_LENGTH = 64;
     private static final Base64.Encoder BASE64 =

@@ -177,6 +177,12 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void refusesServerCertificateForANonAsciiDnsName() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> authority.issueServerCertificate(List.of("b\u00fccher.example"), List.of()));
+    }
+
+    @Test
     void javaPkixValidatesServerCertificateAgainstTheAuthority() throws Exception {
         assertThatCode(() -> validate(serverCertificate, authorityCertificate)).doesNotThrowAnyException();
     }
