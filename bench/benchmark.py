@@ -3,7 +3,7 @@
 boto3 + requests script, over loopback HTTPS against the embedded MWAA emulator (no AWS).
 
 1. Cold job: a fresh process per trigger, `bin/mwaa-trigger trigger ...` (as the README says to run it)
-   against `python3 bench/guide_trigger.py ...`, and `java -jar target/mwaa-trigger.jar trigger ...` (the
+   against `python3 bench/guide_trigger.py ...`, and `java -jar tools/target/mwaa-trigger.jar trigger ...` (the
    same without the launcher's JVM options and class-data archive), in rotating order; wall time, CPU time
    and peak RSS per process.
 2. Warm trigger: triggers in one process after a warm-up (bench/WarmTriggers.java, the production object
@@ -34,7 +34,7 @@ from collections import namedtuple
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JAR = ROOT / "target" / "mwaa-trigger.jar"
+JAR = ROOT / "tools" / "target" / "mwaa-trigger.jar"
 LAUNCHER = ROOT / "bin" / "mwaa-trigger"
 DAG = "example_dag"
 # The floor: the jars a function needs at a minimum (the SDK's `mwaa` client with `url-connection-client`,
@@ -195,7 +195,7 @@ def cold_table(cold):
              f"{jmin:.0f}-{jmax:.0f} ms |",
              f"| Python | `python3 bench/guide_trigger.py ...` (the guide's script) | {pm:.0f} ms | {pq1:.0f}-{pq3:.0f} ms | "
              f"{pmin:.0f}-{pmax:.0f} ms |",
-             f"| Java without the launcher | `java -jar target/mwaa-trigger.jar trigger {DAG} --conf ...` | {xm:.0f} ms | "
+             f"| Java without the launcher | `java -jar tools/target/mwaa-trigger.jar trigger {DAG} --conf ...` | {xm:.0f} ms | "
              f"{xq1:.0f}-{xq3:.0f} ms | {xmin:.0f}-{xmax:.0f} ms |", "",
              f"**Ratio Java / Python: {jm / pm:.2f}** (ratio of medians; median of the {len(ratios)} paired ratios "
              f"{statistics.median(ratios):.2f}, IQR {statistics.quantiles(ratios, n=4)[0]:.2f}-"
