@@ -40,7 +40,7 @@ DAG = "example_dag"
 # The floor: the jars a function needs at a minimum (the SDK's `mwaa` client with `url-connection-client`,
 # Lambda core and events, joda-time, and what they pull in), i.e. every runtime jar but these two, which the
 # project adds by choice (SDK logging to java.util.logging, SnapStart hooks). Anything beyond is extra.
-FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac")
+FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac", "jackson-core")
 SIDES = ("java", "python", "java_jar")
 Run = namedtuple("Run", "wall cpu rss out")
 
