@@ -200,11 +200,11 @@ class SamTemplateTest {
     void existingBuckets_sendTheirObjectCreatedEventsToTheUploadAlias_withRetriesADeadLetterQueueAndOnlyThatRight()
             throws IOException {
         Map<String, Map<?, ?>> deployed = deployedResources(Map.of("ExistingBucketNames", "partner-exports-eu,drop"));
-        Map<?, ?> rule = properties(deployed, "ExistingBucketsObjectCreatedRule");
+        Map<Object, Object> rule = properties(deployed, "ExistingBucketsObjectCreatedRule");
         Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
-        Map<?, ?> permission = properties(deployed, "ExistingBucketsInvokePermission");
-        Map<?, ?> queueStatement = (Map<?, ?>) ((List<?>) ((Map<?, ?>) properties(deployed, "FailedTriggersQueuePolicy")
-                .get("PolicyDocument")).get("Statement")).get(0);
+        Map<Object, Object> permission = properties(deployed, "ExistingBucketsInvokePermission");
+        Map<Object, Object> queueStatement = new LinkedHashMap<>((Map<?, ?>) ((List<?>) ((Map<?, ?>) properties(
+                deployed, "FailedTriggersQueuePolicy").get("PolicyDocument")).get("Statement")).get(0));
         Map<String, Object> ruleArn = Map.of("Fn::GetAtt", List.of("ExistingBucketsObjectCreatedRule", "Arn"));
 
         assertThat(rule.get("EventPattern")).isEqualTo(Map.of("source", List.of("aws.s3"),
@@ -229,7 +229,7 @@ class SamTemplateTest {
 
         assertThat(deployed).doesNotContainKeys("ExistingBucketsObjectCreatedRule", "ExistingBucketsInvokePermission",
                 "FailedTriggersQueuePolicy");
-        assertThat(deployed.values()).extracting(resource -> resource.get("Type"))
+        assertThat(deployed.values().stream().map(resource -> String.valueOf(resource.get("Type"))))
                 .doesNotContain("AWS::Events::Rule", "AWS::Lambda::Permission", "AWS::SQS::QueuePolicy");
     }
 
@@ -253,9 +253,9 @@ class SamTemplateTest {
         return deployed;
     }
 
-    private static Map<?, ?> properties(Map<String, Map<?, ?>> resources, String logicalId) {
+    private static Map<Object, Object> properties(Map<String, Map<?, ?>> resources, String logicalId) {
         assertThat(resources).containsKey(logicalId);
-        return (Map<?, ?>) resources.get(logicalId).get("Properties");
+        return new LinkedHashMap<>((Map<?, ?>) resources.get(logicalId).get("Properties"));
     }
 
     @Test
