@@ -1,75 +1,58 @@
 package io.github.mwaatrigger.handler;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
+import io.github.mwaatrigger.json.JsonArray;
+import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.uploads.ObjectUpload;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Turns an S3 notification into uploads, decoding each key with form-URL rules as S3 encodes it. */
+/**
+ * Turns an S3 event notification ({@code Records[].s3}) into uploads, decoding each key with form-URL rules
+ * as S3 encodes it.
+ */
 final class S3Records {
-
-    /** The uploads an event holds, and the records that could not be read (each saying why). */
-    record Uploads(List<ObjectUpload> uploads, List<String> unreadable) {
-    }
 
     private S3Records() {
     }
 
-    /** An {@code s3:TestEvent} and other events without records give no uploads. */
-    static Uploads of(S3Event event) {
+    /** Whether {@code event} is an S3 event notification: it has a {@code Records} array. */
+    static boolean isNotification(JsonObject event) {
+        return event.get("Records").filter(JsonArray.class::isInstance).isPresent();
+    }
+
+    static UploadBatch of(JsonObject notification) {
         List<ObjectUpload> uploads = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
-        if (event == null || event.getRecords() == null) {
-            return new Uploads(uploads, unreadable);
-        }
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            String missing = missingField(record);
+        List<JsonValue> records = notification.get("Records").filter(JsonArray.class::isInstance)
+                .map(JsonArray.class::cast).map(JsonArray::elements).orElse(List.of());
+        for (JsonValue element : records) {
+            JsonObject record = element instanceof JsonObject object ? object : JsonObject.empty();
+            Optional<JsonObject> s3 = EventFields.object(record, "s3");
+            Optional<JsonObject> object = s3.flatMap(entity -> EventFields.object(entity, "object"));
+            String bucket = s3.flatMap(entity -> EventFields.object(entity, "bucket"))
+                    .map(entity -> EventFields.text(entity, "name")).orElse(null);
+            String encodedKey = object.map(entity -> EventFields.text(entity, "key")).orElse(null);
+            String missing = s3.isEmpty() ? "s3" : bucket == null ? "s3.bucket.name"
+                    : encodedKey == null ? "s3.object.key" : null;
             if (missing != null) {
                 unreadable.add("a record without " + missing + ", which every S3 object notification carries");
                 continue;
             }
-            S3ObjectEntity object = record.getS3().getObject();
-            String bucket = record.getS3().getBucket().getName();
             String key;
             try {
-                key = object.getUrlDecodedKey();
+                key = S3Keys.decode(encodedKey);
             } catch (IllegalArgumentException e) {
-                unreadable.add("s3://" + bucket + "/" + object.getKey() + ": the key is not form-URL-encoded as S3 "
-                        + "sends it");
+                unreadable.add(S3Keys.notEncoded(bucket, encodedKey));
                 continue;
             }
-            uploads.add(new ObjectUpload(bucket, key, object.getSizeAsLong(), present(object.geteTag()),
-                    present(object.getVersionId()), present(object.getSequencer()), present(record.getEventName()),
-                    eventTime(record), present(record.getAwsRegion())));
+            JsonObject fields = object.get();
+            uploads.add(new ObjectUpload(bucket, key, EventFields.wholeNumber(fields, "size"),
+                    EventFields.text(fields, "eTag"), EventFields.text(fields, "versionId"),
+                    EventFields.text(fields, "sequencer"), EventFields.text(record, "eventName"),
+                    EventFields.instant(record, "eventTime"), EventFields.text(record, "awsRegion")));
         }
-        return new Uploads(uploads, unreadable);
-    }
-
-    /** The first field an upload needs that the record lacks, or null. */
-    private static String missingField(S3EventNotificationRecord record) {
-        S3Entity s3 = record.getS3();
-        if (s3 == null) {
-            return "s3";
-        }
-        if (s3.getBucket() == null || present(s3.getBucket().getName()) == null) {
-            return "s3.bucket.name";
-        }
-        if (s3.getObject() == null || present(s3.getObject().getKey()) == null) {
-            return "s3.object.key";
-        }
-        return null;
-    }
-
-    /** The runtime's deserializer gives absent fields as "" (an unversioned object's version id): null them. */
-    private static String present(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static String eventTime(S3EventNotificationRecord record) {
-        return record.getEventTime() == null ? null : Instant.ofEpochMilli(record.getEventTime().getMillis()).toString();
+        return new UploadBatch(uploads, unreadable);
     }
 }

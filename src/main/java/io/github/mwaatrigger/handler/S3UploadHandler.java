@@ -1,31 +1,39 @@
 package io.github.mwaatrigger.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.config.UploadFunctionSettings;
+import io.github.mwaatrigger.json.JsonString;
+import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.uploads.DagRoutes;
 import io.github.mwaatrigger.uploads.ObjectUpload;
 import io.github.mwaatrigger.uploads.UploadRunIds;
 import io.github.mwaatrigger.uploads.UploadTriggers;
 import io.github.mwaatrigger.uploads.UploadTriggers.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Lambda function for S3 object-created notifications: each object starts the DAG its key is routed to
- * ({@code S3_DAG_ROUTES}, or {@code DAG_ID}). The {@code s3:TestEvent} S3 sends when notifications are
- * configured is ignored. If any object could not be triggered, the invocation fails after all were tried.
+ * Lambda function for created objects: each object starts the DAG its key is routed to ({@code S3_DAG_ROUTES},
+ * or {@code DAG_ID}). It takes the raw event, because objects arrive as S3 notifications from the stack's
+ * bucket and as EventBridge {@code Object Created} events from buckets it does not own (see
+ * {@link UploadEvents}); both give the same run id for the same object version, so a bucket that sends both
+ * starts one run. The {@code s3:TestEvent} S3 sends when notifications are configured is ignored. If any
+ * object could not be triggered, the invocation fails after all were tried; an event of another shape fails
+ * it before anything is triggered.
  */
-public final class S3UploadHandler implements RequestHandler<S3Event, String> {
+public final class S3UploadHandler implements RequestStreamHandler {
 
     private static final System.Logger LOG = System.getLogger(S3UploadHandler.class.getName());
 
@@ -51,17 +59,25 @@ public final class S3UploadHandler implements RequestHandler<S3Event, String> {
         this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(settings.routes()));
     }
 
-    /** The upload path up to the trigger, on a made-up notification: decoding, routing, run id and conf. */
+    /**
+     * The upload path up to the trigger, on a made-up event of each shape: parsing, decoding, routing, run id
+     * and conf.
+     */
     private static void primeUploadPath(DagRoutes routes) {
-        S3Event event = new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord("us-east-1",
-                "ObjectCreated:Put", "aws:s3", "2024-01-01T00:00:00.000Z", "2.1", null, null,
-                new S3EventNotification.S3Entity("priming", new S3EventNotification.S3BucketEntity("priming-bucket",
-                        null, "arn:aws:s3:::priming-bucket"), new S3EventNotification.S3ObjectEntity(
-                        "incoming/priming+file.csv", 1L, "etag", null, "01"), "1.0"), null)));
-        for (ObjectUpload upload : S3Records.of(event).uploads()) {
-            routes.dagFor(upload.key());
-            UploadRunIds.runIdFor(upload);
-            UploadTriggers.conf(upload);
+        List<String> events = List.of("{\"Records\": [{\"eventName\": \"ObjectCreated:Put\", \"eventTime\": "
+                + "\"2024-01-01T00:00:00.000Z\", \"awsRegion\": \"us-east-1\", \"s3\": {\"bucket\": {\"name\": "
+                + "\"priming-bucket\"}, \"object\": {\"key\": \"incoming/priming+file.csv\", \"size\": 1, "
+                + "\"eTag\": \"etag\", \"sequencer\": \"01\"}}}]}",
+                "{\"source\": \"aws.s3\", \"detail-type\": \"Object Created\", \"time\": \"2024-01-01T00:00:00Z\", "
+                + "\"region\": \"us-east-1\", \"detail\": {\"bucket\": {\"name\": \"priming-bucket\"}, "
+                + "\"object\": {\"key\": \"incoming/priming+file.csv\", \"size\": 1, \"etag\": \"etag\", "
+                + "\"sequencer\": \"01\"}, \"reason\": \"PutObject\"}}");
+        for (String event : events) {
+            for (ObjectUpload upload : UploadEvents.read(event).uploads()) {
+                routes.dagFor(upload.key());
+                UploadRunIds.runIdFor(upload);
+                UploadTriggers.conf(upload);
+            }
         }
     }
 
@@ -71,12 +87,20 @@ public final class S3UploadHandler implements RequestHandler<S3Event, String> {
     }
 
     /**
-     * @return a one-line summary, e.g. {@code 2 objects: 1 created, 1 already existed, 0 unrouted}
-     * @throws UploadBatchFailedException if any object could not be triggered
+     * Writes a one-line summary as a JSON string, e.g. {@code "2 objects: 1 created, 1 already existed, 0 unrouted,
+     * 0 failed"}.
+     *
+     * @throws UploadBatchFailedException       if any object could not be triggered
+     * @throws UnrecognizedUploadEventException if the event is neither an S3 notification nor an
+     *                                          {@code Object Created} event
      */
     @Override
-    public String handleRequest(S3Event event, Context context) {
-        S3Records.Uploads records = S3Records.of(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String summary = handle(UploadEvents.read(new String(input.readAllBytes(), StandardCharsets.UTF_8)), context);
+        output.write(JsonWriter.compact().write(new JsonString(summary)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String handle(UploadBatch records, Context context) {
         if (records.uploads().isEmpty() && records.unreadable().isEmpty()) {
             LOG.log(Level.INFO, "an S3 event without objects (such as s3:TestEvent): nothing to trigger");
             return "0 objects";

@@ -3,8 +3,8 @@ package io.github.mwaatrigger.uploads;
 import java.util.Objects;
 
 /**
- * One object-created notification from S3, with the key already decoded. Fields S3 did not send are
- * {@code null}.
+ * One object-created event from S3 (an S3 notification, or the {@code Object Created} event S3 sends to
+ * EventBridge), with the key already decoded. Fields S3 did not send are {@code null}.
  *
  * @param bucket    the bucket
  * @param key       the object key, decoded from S3's form-URL encoding ({@code red+flower.jpg} is {@code red flower.jpg})
@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param eTag      the object's ETag, or null
  * @param versionId the object version (versioned buckets), or null
  * @param sequencer S3's ordering token for events on this key, or null
- * @param eventName such as {@code ObjectCreated:Put}, or null
+ * @param eventName a notification's {@code eventName} such as {@code ObjectCreated:Put}, or an EventBridge
+ *                  event's {@code reason} such as {@code PutObject}; or null
  * @param eventTime when S3 saw the event, ISO 8601, or null
  * @param region    the bucket's region, or null
  */

@@ -59,6 +59,8 @@ class EventPayloadsTest {
                 Map.entry("api-3-get-run.json", "HTTP 200 api_order_1234"),
                 Map.entry("api-4-list-runs.json", "HTTP 200 1 runs"),
                 Map.entry("api-5-forbidden-dag.json", "HTTP 403 Forbidden"),
+                Map.entry("s3-eventbridge-object-created.json",
+                        "1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed"),
                 Map.entry("s3-put-batch.json", "3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed"),
                 Map.entry("s3-put.json", "1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed"),
                 Map.entry("s3-redelivery.json", "1 objects: 0 created, 1 already existed, 0 unrouted, 0 failed"),
@@ -66,7 +68,7 @@ class EventPayloadsTest {
                 Map.entry("s3-test-event.json", "0 objects"),
                 Map.entry("schedule-eventbridge-rule.json", "example_dag CREATED"),
                 Map.entry("schedule-scheduler.json", "nightly_report CREATED"))));
-        assertThat(mwaa.airflow().runs()).hasSize(8);
+        assertThat(mwaa.airflow().runs()).hasSize(9);
     }
 
     private static List<Path> payloads() throws IOException {
@@ -79,7 +81,7 @@ class EventPayloadsTest {
     private String handle(Path payload) throws IOException {
         String name = payload.getFileName().toString();
         if (name.startsWith("s3-")) {
-            return uploads.handleRequest(EventLoader.loadS3Event(payload.toString()), TestLambdaContext.invocation());
+            return S3UploadHandlerTest.invoke(uploads, payload.toString());
         }
         if (name.startsWith("api-")) {
             APIGatewayProxyResponseEvent response = api.handleRequest(

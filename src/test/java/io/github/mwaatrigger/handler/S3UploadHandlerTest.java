@@ -3,28 +3,28 @@ package io.github.mwaatrigger.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.testing.InMemoryAirflow.Fault;
 import io.github.mwaatrigger.testing.InMemoryAirflow.Run;
 import io.github.mwaatrigger.testing.InMemoryMwaa;
 import io.github.mwaatrigger.testing.TestLambdaContext;
-import java.util.List;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The upload function, fed S3 notifications through the Lambda runtime's own deserializers. */
+/** The upload function, fed S3 notifications and EventBridge {@code Object Created} events as raw payloads. */
 class S3UploadHandlerTest {
 
     private final InMemoryMwaa mwaa = InMemoryMwaa.running("2.10.3", "s3_ingest", "pdf_ingest");
@@ -38,13 +38,30 @@ class S3UploadHandlerTest {
                 mwaa.clock());
     }
 
-    private static String invoke(S3UploadHandler handler, S3Event event) {
-        return handler.handleRequest(event, TestLambdaContext.invocation());
+    /** The summary the function answers with, for the payload in {@code eventFile}. */
+    static String invoke(S3UploadHandler handler, String eventFile) {
+        try {
+            return invokeWith(handler, Files.readString(Path.of(eventFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put.json", type = S3Event.class)
-    void upload_triggersTheDagWithTheDecodedKeyAndTheObjectsIdentityAsConf(S3Event event) {
+    static String invokeWith(S3UploadHandler handler, String payload) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), output,
+                    TestLambdaContext.invocation());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Json.parse(output.toString(StandardCharsets.UTF_8)) instanceof JsonString summary ? summary.value()
+                : null;
+    }
+
+    @Test
+    void upload_triggersTheDagWithTheDecodedKeyAndTheObjectsIdentityAsConf() {
+        String event = "events/s3-put.json";
         String summary = invoke(handler(Map.of("DAG_ID", "s3_ingest")), event);
 
         assertThat(summary).isEqualTo("1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed");
@@ -59,9 +76,9 @@ class S3UploadHandlerTest {
         });
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put-batch.json", type = S3Event.class)
-    void keysWithPlusQuotesParenthesesAndNonAsciiLetters_reachAirflowDecoded(S3Event event) {
+    @Test
+    void keysWithPlusQuotesParenthesesAndNonAsciiLetters_reachAirflowDecoded() {
+        String event = "events/s3-put-batch.json";
         invoke(handler(Map.of("DAG_ID", "s3_ingest")), event);
 
         assertThat(mwaa.airflow().runs()).extracting(run -> run.conf().string("key").orElseThrow()).containsExactly(
@@ -72,20 +89,20 @@ class S3UploadHandlerTest {
     }
 
     @ParameterizedTest
-    @Events(type = S3Event.class, events = {@Event("events/s3-put.json"), @Event("events/s3-put-batch.json"),
-        @Event("events/s3-redelivery.json"), @Event("events/s3-reupload.json")})
-    void everyObjectOfAnEvent_startsOneRun(S3Event event) {
+    @CsvSource({"events/s3-put.json, 1", "events/s3-put-batch.json, 3", "events/s3-redelivery.json, 1",
+        "events/s3-reupload.json, 1", "events/s3-eventbridge-object-created.json, 1"})
+    void everyObjectOfAnEvent_startsOneRun(String event, int objects) {
         invoke(handler(Map.of("DAG_ID", "s3_ingest")), event);
 
-        assertThat(mwaa.airflow().runs()).hasSize(event.getRecords().size());
+        assertThat(mwaa.airflow().runs()).hasSize(objects);
     }
 
     @Test
     void redeliveredEvent_makesNoSecondRun() {
         S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
-        invoke(handler, EventLoader.loadS3Event("events/s3-put.json"));
+        invoke(handler, "events/s3-put.json");
 
-        String summary = invoke(handler, EventLoader.loadS3Event("events/s3-redelivery.json"));
+        String summary = invoke(handler, "events/s3-redelivery.json");
 
         assertThat(summary).isEqualTo("1 objects: 0 created, 1 already existed, 0 unrouted, 0 failed");
         assertThat(mwaa.airflow().runs()).hasSize(1);
@@ -94,17 +111,17 @@ class S3UploadHandlerTest {
     @Test
     void reuploadOfTheSameKey_makesANewRun() {
         S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
-        invoke(handler, EventLoader.loadS3Event("events/s3-put.json"));
+        invoke(handler, "events/s3-put.json");
 
-        String summary = invoke(handler, EventLoader.loadS3Event("events/s3-reupload.json"));
+        String summary = invoke(handler, "events/s3-reupload.json");
 
         assertThat(summary).isEqualTo("1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed");
         assertThat(mwaa.airflow().runs()).extracting(Run::runId).hasSize(2).doesNotHaveDuplicates();
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put-batch.json", type = S3Event.class)
-    void routes_sendEachKeyToTheFirstMatchingDag(S3Event event) {
+    @Test
+    void routes_sendEachKeyToTheFirstMatchingDag() {
+        String event = "events/s3-put-batch.json";
         String summary = invoke(handler(Map.of("DAG_ID", "ignored_when_routes_are_set",
                 "S3_DAG_ROUTES", "incoming/*.pdf=pdf_ingest, incoming/**/*.csv=s3_ingest")), event);
 
@@ -113,18 +130,18 @@ class S3UploadHandlerTest {
                 .containsExactly("s3_ingest", "s3_ingest", "pdf_ingest");
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put.json", type = S3Event.class)
-    void keyMatchingNoRoute_isSkippedWithoutFailing_andWithoutAskingMwaa(S3Event event) {
+    @Test
+    void keyMatchingNoRoute_isSkippedWithoutFailing_andWithoutAskingMwaa() {
+        String event = "events/s3-put.json";
         String summary = invoke(handler(Map.of("S3_DAG_ROUTES", "reports/**=s3_ingest")), event);
 
         assertThat(summary).isEqualTo("1 objects: 0 created, 0 already existed, 1 unrouted, 0 failed");
         assertThat(mwaa.airflow().commands()).isEmpty();
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-test-event.json", type = S3Event.class)
-    void s3TestEvent_isAcceptedAndIgnored(S3Event event) {
+    @Test
+    void s3TestEvent_isAcceptedAndIgnored() {
+        String event = "events/s3-test-event.json";
         String summary = invoke(handler(Map.of("DAG_ID", "s3_ingest")), event);
 
         assertThat(summary).isEqualTo("0 objects");
@@ -134,7 +151,7 @@ class S3UploadHandlerTest {
     @Test
     void objectThatCannotBeTriggered_doesNotStopTheOthers_andTheRetryCompletesTheBatch() {
         S3UploadHandler handler = handler(Map.of("S3_DAG_ROUTES", "**/*.pdf=missing_dag,**=s3_ingest"));
-        S3Event batch = EventLoader.loadS3Event("events/s3-put-batch.json");
+        String batch = "events/s3-put-batch.json";
 
         assertThatThrownBy(() -> invoke(handler, batch))
                 .isInstanceOf(UploadBatchFailedException.class)
@@ -150,9 +167,9 @@ class S3UploadHandlerTest {
         assertThat(mwaa.airflow().runs()).hasSize(3);
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put-batch.json", type = S3Event.class)
-    void mwaaUnavailableForOneObject_failsTheInvocationAfterTheOthers(S3Event event) {
+    @Test
+    void mwaaUnavailableForOneObject_failsTheInvocationAfterTheOthers() {
+        String event = "events/s3-put-batch.json";
         S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
         mwaa.airflow().script(Fault.BUSY);
 
@@ -164,20 +181,106 @@ class S3UploadHandlerTest {
                 .containsExactly("incoming/O'Brien \"quotes\" (final).csv", "incoming/résumé-日本.pdf");
     }
 
-    @ParameterizedTest
-    @Event(value = "events/s3-put.json", type = S3Event.class)
-    void recordThatCannotBeRead_failsTheInvocationSayingWhy_afterTheOthersWereTriggered(S3Event event) {
-        S3EventNotificationRecord unreadable = new S3EventNotificationRecord("us-east-1", "ObjectCreated:Put",
-                "aws:s3", "2024-06-01T08:30:00.000Z", "2.1", null, null, new S3Entity("config",
-                        new S3BucketEntity("mwaa-trigger-uploads-123456789012", null, null),
-                        new S3ObjectEntity("bad%zzkey", 1L, "etag", null, "01"), "1.0"), null);
-        S3Event withUnreadable = new S3Event(List.of(unreadable, event.getRecords().get(0)));
+    @Test
+    void recordThatCannotBeRead_failsTheInvocationSayingWhy_afterTheOthersWereTriggered() throws IOException {
+        String withUnreadable = Files.readString(Path.of("events/s3-put.json")).replaceFirst("\"Records\": \\[",
+                "\"Records\": [{\"eventName\": \"ObjectCreated:Put\", \"s3\": {\"bucket\": {\"name\": "
+                + "\"mwaa-trigger-uploads-123456789012\"}, \"object\": {\"key\": \"bad%zzkey\", \"size\": 1}}},");
 
-        assertThatThrownBy(() -> invoke(handler(Map.of("DAG_ID", "s3_ingest")), withUnreadable))
+        assertThatThrownBy(() -> invokeWith(handler(Map.of("DAG_ID", "s3_ingest")), withUnreadable))
                 .isInstanceOf(UploadBatchFailedException.class)
                 .hasMessage("2 objects: 1 created, 0 already existed, 0 unrouted, 1 failed. Failed: "
                         + "s3://mwaa-trigger-uploads-123456789012/bad%zzkey: the key is not form-URL-encoded as S3 "
                         + "sends it");
         assertThat(mwaa.airflow().runs()).hasSize(1);
+    }
+
+    @Test
+    void eventBridgeObjectCreated_triggersTheDagWithTheDecodedKeyAndTheSameConfKeys() {
+        String summary = invoke(handler(Map.of("DAG_ID", "s3_ingest")), "events/s3-eventbridge-object-created.json");
+
+        assertThat(summary).isEqualTo("1 objects: 1 created, 0 already existed, 0 unrouted, 0 failed");
+        assertThat(mwaa.airflow().runs()).singleElement().satisfies(run -> {
+            assertThat(run.runId()).isEqualTo("s3__Z_rich_sales___2024-06__final_.csv__b6cccb220b172fca521ccc4d");
+            assertThat(run.conf()).isEqualTo(Json.parse("""
+                    {"bucket": "partner-exports-eu", "key": "incoming/monthly/Zürich sales – 2024-06 (final).csv",
+                     "size": 73400320, "etag": "9b2cf535f27731c974343645a3985328-14",
+                     "version_id": "Lq0Vb0wM6Xn3TqSpb8Cw.hVdE2p_yJ4r", "sequencer": "00665AE5D1E3C4B6A2",
+                     "event_name": "CompleteMultipartUpload", "event_time": "2024-06-01T09:12:45Z",
+                     "region": "eu-central-1"}
+                    """));
+        });
+    }
+
+    /** The S3 notification of the object version {@code events/s3-eventbridge-object-created.json} names. */
+    private static final String SAME_VERSION_AS_NOTIFICATION = """
+            {"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "eu-central-1",
+              "eventTime": "2024-06-01T09:12:45.318Z", "eventName": "ObjectCreated:CompleteMultipartUpload",
+              "s3": {"s3SchemaVersion": "1.0", "configurationId": "partner-exports",
+                "bucket": {"name": "partner-exports-eu", "arn": "arn:aws:s3:::partner-exports-eu"},
+                "object": {"key": "incoming/monthly/Z%C3%BCrich+sales+%E2%80%93+2024-06+%28final%29.csv",
+                  "size": 73400320, "eTag": "9b2cf535f27731c974343645a3985328-14",
+                  "versionId": "Lq0Vb0wM6Xn3TqSpb8Cw.hVdE2p_yJ4r", "sequencer": "00665AE5D1E3C4B6A2"}}}]}
+            """;
+
+    @Test
+    void sameObjectVersion_asNotificationAndThroughEventBridge_makesOneRun() {
+        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
+        invokeWith(handler, SAME_VERSION_AS_NOTIFICATION);
+
+        String summary = invoke(handler, "events/s3-eventbridge-object-created.json");
+
+        assertThat(summary).isEqualTo("1 objects: 0 created, 1 already existed, 0 unrouted, 0 failed");
+        assertThat(mwaa.airflow().runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(
+                Json.parse("""
+                        {"bucket": "partner-exports-eu", "key": "incoming/monthly/Zürich sales – 2024-06 (final).csv",
+                         "size": 73400320, "etag": "9b2cf535f27731c974343645a3985328-14",
+                         "version_id": "Lq0Vb0wM6Xn3TqSpb8Cw.hVdE2p_yJ4r", "sequencer": "00665AE5D1E3C4B6A2",
+                         "event_name": "ObjectCreated:CompleteMultipartUpload",
+                         "event_time": "2024-06-01T09:12:45.318Z", "region": "eu-central-1"}
+                        """)));
+    }
+
+    @Test
+    void sameObjectVersion_throughEventBridgeFirst_makesNoSecondRunFromTheNotification() {
+        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
+        invoke(handler, "events/s3-eventbridge-object-created.json");
+
+        String summary = invokeWith(handler, SAME_VERSION_AS_NOTIFICATION);
+
+        assertThat(summary).isEqualTo("1 objects: 0 created, 1 already existed, 0 unrouted, 0 failed");
+        assertThat(mwaa.airflow().runs()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"source\": \"aws.events\", \"detail-type\": \"Scheduled Event\", \"detail\": {}}"
+            + "|but got an EventBridge event with source aws.events and detail-type \"Scheduled Event\"",
+        "{\"source\": \"aws.s3\", \"detail-type\": \"Object Deleted\", \"detail\": {}}"
+            + "|but got an EventBridge event with source aws.s3 and detail-type \"Object Deleted\"",
+        "{\"Records\": \"none\", \"bucket\": \"b\"}|but got a JSON object with the members [Records, bucket]",
+        "[1, 2]|but got something that is not a JSON object"})
+    void payloadOfNeitherShape_failsSayingWhatArrivedAndWhatIsExpected_andTriggersNothing(String payload,
+            String arrived) {
+        assertThatThrownBy(() -> invokeWith(handler(Map.of("DAG_ID", "s3_ingest")), payload))
+                .isInstanceOf(UnrecognizedUploadEventException.class)
+                .hasMessageStartingWith("the upload function takes S3 event notifications (\"Records\"), S3's "
+                        + "EventBridge events with source aws.s3 and detail-type \"Object Created\", and s3:TestEvent")
+                .hasMessageContaining(arrived);
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    @Test
+    void objectCreatedWithoutAKey_failsTheInvocationSayingWhichField() {
+        String payload = """
+                {"source": "aws.s3", "detail-type": "Object Created", "time": "2024-06-01T09:12:45Z",
+                 "detail": {"bucket": {"name": "partner-exports-eu"}, "object": {"size": 1}}}
+                """;
+
+        assertThatThrownBy(() -> invokeWith(handler(Map.of("DAG_ID", "s3_ingest")), payload))
+                .isInstanceOf(UploadBatchFailedException.class)
+                .hasMessage("1 objects: 0 created, 0 already existed, 0 unrouted, 1 failed. Failed: an Object Created "
+                        + "event without detail.object.key, which S3 always sends");
+        assertThat(mwaa.airflow().commands()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,6 +101,10 @@ public final class DemoRun {
         }
         if (result instanceof APIGatewayProxyResponseEvent response) {
             return "HTTP " + response.getStatusCode() + " " + response.getBody();
+        }
+        if (result instanceof String written && written.startsWith("\"")
+                && Json.parse(written) instanceof JsonString summary) {
+            return summary.value();
         }
         return String.valueOf(result);
     }

@@ -7,7 +7,11 @@ import java.util.Optional;
 
 /** Which service a raw event payload comes from, and the SAM event types that deliver it. */
 enum EventKind {
-    S3("an S3 notification", List.of("S3")),
+    /**
+     * An S3 notification, or S3's EventBridge {@code Object Created} event, which the template's rule for
+     * {@code ExistingBucketNames} sends to the same function as the bucket's notifications.
+     */
+    S3("an S3 object-created event", List.of("S3")),
     SCHEDULE("an EventBridge schedule", List.of("ScheduleV2", "Schedule")),
     API_GATEWAY("an API Gateway request", List.of("Api"));
 
@@ -29,7 +33,8 @@ enum EventKind {
 
     static Optional<EventKind> of(JsonObject payload) {
         if (payload.string("Event").filter(event -> event.startsWith("s3:")).isPresent()
-                || payload.get("Records").filter(JsonArray.class::isInstance).isPresent()) {
+                || payload.get("Records").filter(JsonArray.class::isInstance).isPresent()
+                || isObjectCreatedThroughEventBridge(payload)) {
             return Optional.of(S3);
         }
         if (payload.string("detail-type").filter("Scheduled Event"::equals).isPresent()
@@ -40,5 +45,10 @@ enum EventKind {
             return Optional.of(API_GATEWAY);
         }
         return Optional.empty();
+    }
+
+    private static boolean isObjectCreatedThroughEventBridge(JsonObject payload) {
+        return payload.string("source").filter("aws.s3"::equals).isPresent()
+                && payload.string("detail-type").filter("Object Created"::equals).isPresent();
     }
 }

@@ -7,10 +7,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.github.mwaatrigger.api.ApiRequest;
 import io.github.mwaatrigger.local.LocalContext;
 import io.github.mwaatrigger.local.LocalRuntime;
+import io.github.mwaatrigger.uploads.ObjectUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +31,6 @@ class LocalEventsTest {
 
     private static final Context CONTEXT = new LocalContext("test", Duration.ofSeconds(30));
 
-    /** Reads its S3 notification as the upload function does. */
-    static final class ReadsUploads implements RequestHandler<S3Event, S3Records.Uploads> {
-        @Override
-        public S3Records.Uploads handleRequest(S3Event event, Context context) {
-            return S3Records.of(event);
-        }
-    }
-
     /** Reads its API Gateway event as the API function does. */
     static final class ReadsApiRequest implements RequestHandler<APIGatewayProxyRequestEvent, ApiRequest> {
         @Override
@@ -43,7 +39,7 @@ class LocalEventsTest {
         }
     }
 
-    /** Writes back what it reads, as the schedule function reads its raw payload. */
+    /** Writes back what it reads, as the schedule and upload functions read their raw payloads. */
     static final class Echo implements RequestStreamHandler {
         @Override
         public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -54,13 +50,29 @@ class LocalEventsTest {
     @ParameterizedTest
     @CsvSource({"events/s3-put.json, 1", "events/s3-put-batch.json, 3", "events/s3-redelivery.json, 1",
         "events/s3-reupload.json, 1", "events/s3-test-event.json, 0"})
-    void s3Events_readLikeTheRuntimesEvents(String file, int uploads) throws IOException {
-        S3Records.Uploads fromRuntime = S3Records.of(EventLoader.loadS3Event(file));
-        Object fromDemo = LocalRuntime.invoke(new ReadsUploads(), Files.readAllBytes(Path.of(file)), CONTEXT);
+    void s3Notifications_readAsTheRuntimesS3EventReadsThem(String file, int uploads) throws IOException {
+        UploadBatch read = UploadEvents.read(Files.readString(Path.of(file)));
 
-        assertThat(fromDemo).isEqualTo(fromRuntime);
-        assertThat(fromRuntime.uploads()).hasSize(uploads);
-        assertThat(fromRuntime.unreadable()).isEmpty();
+        assertThat(read.uploads()).hasSize(uploads).isEqualTo(asTheRuntimeReads(EventLoader.loadS3Event(file)));
+        assertThat(read.unreadable()).isEmpty();
+    }
+
+    /** The uploads as the upload function read them when the runtime deserialized its {@link S3Event}. */
+    private static List<ObjectUpload> asTheRuntimeReads(S3Event event) {
+        if (event.getRecords() == null) {
+            return List.of();
+        }
+        return event.getRecords().stream().map(record -> {
+            S3ObjectEntity object = record.getS3().getObject();
+            return new ObjectUpload(record.getS3().getBucket().getName(), object.getUrlDecodedKey(),
+                    object.getSizeAsLong(), present(object.geteTag()), present(object.getVersionId()),
+                    present(object.getSequencer()), present(record.getEventName()),
+                    Instant.ofEpochMilli(record.getEventTime().getMillis()).toString(), present(record.getAwsRegion()));
+        }).toList();
+    }
+
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     @ParameterizedTest
@@ -80,8 +92,9 @@ class LocalEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"events/schedule-eventbridge-rule.json", "events/schedule-scheduler.json"})
-    void scheduleEvents_reachAStreamHandlerByteForByte(String file) throws IOException {
+    @ValueSource(strings = {"events/schedule-eventbridge-rule.json", "events/schedule-scheduler.json",
+        "events/s3-put.json", "events/s3-eventbridge-object-created.json", "events/s3-test-event.json"})
+    void scheduleAndUploadEvents_reachAStreamHandlerByteForByte(String file) throws IOException {
         byte[] payload = Files.readAllBytes(Path.of(file));
 
         assertThat(LocalRuntime.invoke(new Echo(), payload, CONTEXT))

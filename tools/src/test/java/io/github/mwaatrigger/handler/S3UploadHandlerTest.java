@@ -3,16 +3,22 @@ package io.github.mwaatrigger.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.local.LocalContext;
 import io.github.mwaatrigger.testing.TestEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The S3 upload function, fed real S3 notifications through the Lambda runtime's own deserializers. */
+/** The S3 upload function, fed real S3 notifications and EventBridge events as the runtime hands them over: raw. */
 class S3UploadHandlerTest {
 
     private MwaaEmulator emulator;
@@ -46,9 +52,15 @@ class S3UploadHandlerTest {
                 settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
+    /** The summary the function answers with, for the payload in {@code eventFile}. */
     private static String invoke(S3UploadHandler handler, String eventFile) {
-        S3Event event = EventLoader.loadS3Event(eventFile);
-        return handler.handleRequest(event, new LocalContext("test", Duration.ofSeconds(30)));
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (InputStream input = Files.newInputStream(Path.of(eventFile))) {
+            handler.handleRequest(input, output, new LocalContext("test", Duration.ofSeconds(30)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ((JsonString) Json.parse(output.toString(StandardCharsets.UTF_8))).value();
     }
 
     @Test

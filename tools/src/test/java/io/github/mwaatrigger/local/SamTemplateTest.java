@@ -15,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -193,6 +194,68 @@ class SamTemplateTest {
             assertThat(invokeConfig.containsKey("DestinationConfig")).as(function).isTrue();
             assertThat(String.valueOf(invokeConfig.get("DestinationConfig"))).contains("FailedTriggersQueue");
         }
+    }
+
+    @Test
+    void existingBuckets_sendTheirObjectCreatedEventsToTheUploadAlias_withRetriesADeadLetterQueueAndOnlyThatRight()
+            throws IOException {
+        Map<String, Map<?, ?>> deployed = deployedResources(Map.of("ExistingBucketNames", "partner-exports-eu,drop"));
+        Map<Object, Object> rule = properties(deployed, "ExistingBucketsObjectCreatedRule");
+        Map<?, ?> target = (Map<?, ?>) ((List<?>) rule.get("Targets")).get(0);
+        Map<Object, Object> permission = properties(deployed, "ExistingBucketsInvokePermission");
+        Map<Object, Object> queueStatement = new LinkedHashMap<>((Map<?, ?>) ((List<?>) ((Map<?, ?>) properties(
+                deployed, "FailedTriggersQueuePolicy").get("PolicyDocument")).get("Statement")).get(0));
+        Map<String, Object> ruleArn = Map.of("Fn::GetAtt", List.of("ExistingBucketsObjectCreatedRule", "Arn"));
+
+        assertThat(rule.get("EventPattern")).isEqualTo(Map.of("source", List.of("aws.s3"),
+                "detail-type", List.of("Object Created"), "detail", Map.of("bucket", Map.of("name",
+                        Map.of("Fn::Split", List.of(",", Map.of("Ref", "ExistingBucketNames")))))));
+        assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", "S3UploadFunction.Alias"));
+        assertThat(target.get("RetryPolicy")).isEqualTo(Map.of("MaximumRetryAttempts", "10",
+                "MaximumEventAgeInSeconds", "21600"));
+        assertThat(target.get("DeadLetterConfig"))
+                .isEqualTo(Map.of("Arn", Map.of("Fn::GetAtt", List.of("FailedTriggersQueue", "Arn"))));
+        assertThat(permission).containsEntry("FunctionName", Map.of("Ref", "S3UploadFunction.Alias"))
+                .containsEntry("Action", "lambda:InvokeFunction").containsEntry("Principal", "events.amazonaws.com")
+                .containsEntry("SourceArn", ruleArn);
+        assertThat(queueStatement).containsEntry("Principal", Map.of("Service", "events.amazonaws.com"))
+                .containsEntry("Action", "sqs:SendMessage")
+                .containsEntry("Condition", Map.of("ArnEquals", Map.of("aws:SourceArn", ruleArn)));
+    }
+
+    @Test
+    void withoutExistingBuckets_noRulePermissionOrQueuePolicyIsDeployed() throws IOException {
+        Map<String, Map<?, ?>> deployed = deployedResources(Map.of());
+
+        assertThat(deployed).doesNotContainKeys("ExistingBucketsObjectCreatedRule", "ExistingBucketsInvokePermission",
+                "FailedTriggersQueuePolicy");
+        assertThat(deployed.values().stream().map(resource -> String.valueOf(resource.get("Type"))))
+                .doesNotContain("AWS::Events::Rule", "AWS::Lambda::Permission", "AWS::SQS::QueuePolicy");
+    }
+
+    /** The template's resources a deployment with {@code parameters} creates: those whose condition holds. */
+    private static Map<String, Map<?, ?>> deployedResources(Map<String, String> parameters) throws IOException {
+        Map<String, String> given = new LinkedHashMap<>(
+                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"));
+        given.putAll(parameters);
+        Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        ((Map<?, ?>) template.get("Conditions")).forEach((name, condition) -> conditions.put((String) name, condition));
+        TemplateValues values = new TemplateValues(SamTemplate.load(TEMPLATE, given, "eu-west-1").parameters(),
+                conditions, "eu-west-1");
+        Map<String, Map<?, ?>> deployed = new LinkedHashMap<>();
+        ((Map<?, ?>) template.get("Resources")).forEach((id, resource) -> {
+            Object condition = ((Map<?, ?>) resource).get("Condition");
+            if (condition == null || values.condition((String) condition)) {
+                deployed.put((String) id, (Map<?, ?>) resource);
+            }
+        });
+        return deployed;
+    }
+
+    private static Map<Object, Object> properties(Map<String, Map<?, ?>> resources, String logicalId) {
+        assertThat(resources).containsKey(logicalId);
+        return new LinkedHashMap<>((Map<?, ?>) resources.get(logicalId).get("Properties"));
     }
 
     @Test
