@@ -53,7 +53,7 @@ public class Burst {
                     "AWS_REGION", config.region(), "AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString(),
                     "MWAA_MAX_CONCURRENT_CLI_CALLS", clientSlots)),
                     System.getProperties()));
-            services.triggers().trigger(DagRunRequest.of("warm_up_dag", "warm_up", JsonObject.empty()),
+            services.dagRuns().trigger(DagRunRequest.of("warm_up_dag", "warm_up", JsonObject.empty()),
                     Deadline.after(Duration.ofSeconds(60)));
             int requestsBefore = emulator.receivedCommands().size();
             ExecutorService pool = Executors.newFixedThreadPool(triggers);
@@ -63,7 +63,7 @@ public class Burst {
                 String runId = "burst_" + i;
                 results.add(pool.submit(() -> {
                     go.await();
-                    return services.triggers().trigger(DagRunRequest.of("burst_dag", runId, JsonObject.empty()),
+                    return services.dagRuns().trigger(DagRunRequest.of("burst_dag", runId, JsonObject.empty()),
                             Deadline.after(Duration.ofSeconds(60)));
                 }));
             }

@@ -44,7 +44,7 @@ public class WarmTriggers {
     }
 
     private static void trigger(MwaaServices services, String dagId, JsonObject conf) {
-        services.triggers().trigger(DagRunRequest.of(dagId, RunIds.unique("bench", Clock.systemUTC()), conf),
+        services.dagRuns().trigger(DagRunRequest.of(dagId, RunIds.unique("bench", Clock.systemUTC()), conf),
                 Deadline.after(Duration.ofSeconds(30)));
     }
 }

@@ -13,12 +13,13 @@ import io.github.mwaatrigger.trigger.AirflowCommandException;
 import io.github.mwaatrigger.trigger.AirflowRefusedArgumentException;
 import io.github.mwaatrigger.trigger.DagNotFoundException;
 import io.github.mwaatrigger.trigger.DagRunConflictException;
-import io.github.mwaatrigger.trigger.DagRunQueries;
+import io.github.mwaatrigger.trigger.DagRunListQuery;
+import io.github.mwaatrigger.trigger.DagRunPage;
+import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.trigger.TriggerResult;
-import io.github.mwaatrigger.trigger.TriggerService;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -51,13 +52,11 @@ public final class DagRunsApi {
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(DagRunsApi.class.getName());
 
-    private final TriggerService triggers;
-    private final DagRunQueries runs;
+    private final DagRuns runs;
     private final AllowedDags allowed;
     private final Clock clock;
 
-    public DagRunsApi(TriggerService triggers, DagRunQueries runs, AllowedDags allowed, Clock clock) {
-        this.triggers = Objects.requireNonNull(triggers, "triggers");
+    public DagRunsApi(DagRuns runs, AllowedDags allowed, Clock clock) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.allowed = Objects.requireNonNull(allowed, "allowed");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -136,7 +135,7 @@ public final class DagRunsApi {
                 .orElseGet(() -> ApiRunIds.unique(clock)));
         body.note().ifPresent(note -> LOG.log(Level.INFO, "request {0}: the note is not kept (MWAA's CLI cannot set "
                 + "notes)", request.requestId()));
-        TriggerResult result = triggers.trigger(new DagRunRequest(dagId, runId, body.conf(), body.logicalDate()),
+        TriggerResult result = runs.trigger(new DagRunRequest(dagId, runId, body.conf(), body.logicalDate()),
                 deadline);
         LOG.log(Level.INFO, "request {0}: DAG {1} run {2}: {3}", request.requestId(), dagId, runId, result.outcome());
         if (result.outcome() == TriggerOutcome.ALREADY_EXISTED && key.isEmpty() && !ourRunId) {
@@ -149,10 +148,10 @@ public final class DagRunsApi {
     private ApiResponse listRuns(String dagId, ApiRequest request, Deadline deadline) {
         int limit = Math.min(MAX_LIMIT, intParameter(request, "limit", DEFAULT_LIMIT, 1));
         int offset = intParameter(request, "offset", 0, 0);
-        List<DagRun> all = runs.allRuns(dagId, deadline);
-        List<JsonValue> page = all.stream().skip(offset).limit(limit).<JsonValue>map(DagRunJson::of).toList();
-        return ApiResponse.json(200, JsonObject.builder().put("dag_runs", new JsonArray(page))
-                .put("total_entries", all.size()).build());
+        DagRunPage page = runs.list(dagId, new DagRunListQuery(limit, offset), deadline);
+        List<JsonValue> listed = page.runs().stream().<JsonValue>map(DagRunJson::of).toList();
+        return ApiResponse.json(200, JsonObject.builder().put("dag_runs", new JsonArray(listed))
+                .put("total_entries", page.totalEntries()).build());
     }
 
     private ApiResponse getRun(String dagId, String runId, Deadline deadline) {

@@ -7,7 +7,9 @@ import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
 import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
 import io.github.mwaatrigger.mwaa.Sleeper;
+import io.github.mwaatrigger.trigger.CliDagRuns;
 import io.github.mwaatrigger.trigger.DagRunQueries;
+import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.TriggerService;
 import java.time.Clock;
 import java.util.Objects;
@@ -17,16 +19,14 @@ import java.util.Objects;
  * makes no network call: the SDK client, credentials and the CLI token all come on first use.
  *
  * @param cli          runs Airflow CLI commands on the environment
- * @param triggers     starts DAG runs
- * @param runs         reads DAG runs
+ * @param dagRuns      starts and reads DAG runs
  * @param controlPlane the MWAA API of the environment
  */
-public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
+public record MwaaServices(AirflowCli cli, DagRuns dagRuns, MwaaControlPlane controlPlane) {
 
     public MwaaServices {
         Objects.requireNonNull(cli, "cli");
-        Objects.requireNonNull(triggers, "triggers");
-        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(dagRuns, "dagRuns");
         Objects.requireNonNull(controlPlane, "controlPlane");
     }
 
@@ -60,6 +60,7 @@ public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQuerie
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
         DagRunQueries runs = new DagRunQueries(cli, dialects);
-        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, sleeper), runs, controlPlane);
+        TriggerService triggers = new TriggerService(cli, dialects, runs, clock, sleeper);
+        return new MwaaServices(cli, new CliDagRuns(triggers, runs), controlPlane);
     }
 }

@@ -46,7 +46,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      */
     public ApiHandler(ApiFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
-        this.api = new DagRunsApi(mwaa.triggers(), mwaa.runs(), settings.allowed(), clock);
+        this.api = new DagRunsApi(mwaa.dagRuns(), settings.allowed(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, this::primeApiPath);
     }

@@ -54,7 +54,7 @@ public final class S3UploadHandler implements RequestStreamHandler {
      */
     public S3UploadHandler(UploadFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
-        this.uploads = new UploadTriggers(mwaa.triggers(), settings.routes());
+        this.uploads = new UploadTriggers(mwaa.dagRuns(), settings.routes());
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(settings.routes()));
     }

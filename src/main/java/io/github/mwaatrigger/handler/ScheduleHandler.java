@@ -14,7 +14,7 @@ import io.github.mwaatrigger.schedules.ScheduleEvents;
 import io.github.mwaatrigger.schedules.ScheduledInvocation;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
 import io.github.mwaatrigger.trigger.TriggerResult;
-import io.github.mwaatrigger.trigger.TriggerService;
+import io.github.mwaatrigger.trigger.DagRuns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +35,7 @@ public final class ScheduleHandler implements RequestStreamHandler {
 
     private static final System.Logger LOG = System.getLogger(ScheduleHandler.class.getName());
 
-    private final TriggerService triggers;
+    private final DagRuns triggers;
     private final Optional<String> defaultDagId;
     private final Clock clock;
     private final SnapStartPriming priming;
@@ -54,7 +54,7 @@ public final class ScheduleHandler implements RequestStreamHandler {
     public ScheduleHandler(ScheduleFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
         this.defaultDagId = settings.defaultDagId();
-        this.triggers = mwaa.triggers();
+        this.triggers = mwaa.dagRuns();
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, ScheduleHandler::primeSchedulePath);
     }

@@ -5,8 +5,8 @@ import io.github.mwaatrigger.json.JsonNumber;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.TriggerResult;
-import io.github.mwaatrigger.trigger.TriggerService;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,10 @@ public final class UploadTriggers {
 
     private static final System.Logger LOG = System.getLogger(UploadTriggers.class.getName());
 
-    private final TriggerService triggers;
+    private final DagRuns triggers;
     private final DagRoutes routes;
 
-    public UploadTriggers(TriggerService triggers, DagRoutes routes) {
+    public UploadTriggers(DagRuns triggers, DagRoutes routes) {
         this.triggers = Objects.requireNonNull(triggers, "triggers");
         this.routes = Objects.requireNonNull(routes, "routes");
     }

@@ -8,6 +8,7 @@ import io.github.mwaatrigger.testing.ClockAdvancingSleeper;
 import io.github.mwaatrigger.testing.InMemoryAirflow;
 import io.github.mwaatrigger.testing.InMemoryControlPlane;
 import io.github.mwaatrigger.testing.MutableClock;
+import io.github.mwaatrigger.trigger.DagRunListQuery;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.trigger.TriggerResult;
@@ -41,8 +42,8 @@ class MwaaServicesTest {
         variables.put("AIRFLOW_VERSION", "2.10.3");
         MwaaServices services = services();
 
-        services.triggers().trigger(DagRunRequest.of("d", "r1", JsonObject.empty()), deadline());
-        services.runs().allRuns("d", deadline());
+        services.dagRuns().trigger(DagRunRequest.of("d", "r1", JsonObject.empty()), deadline());
+        services.dagRuns().list("d", new DagRunListQuery(100, 0), deadline());
 
         assertThat(controlPlane.calls()).isEmpty();
         assertThat(airflow.runs()).hasSize(1);
@@ -54,8 +55,8 @@ class MwaaServicesTest {
         MwaaServices services = services();
         assertThat(controlPlane.calls()).isEmpty();
 
-        services.runs().allRuns("d", deadline());
-        TriggerResult result = services.triggers().trigger(DagRunRequest.of("d", "r1", JsonObject.empty()), deadline());
+        services.dagRuns().list("d", new DagRunListQuery(100, 0), deadline());
+        TriggerResult result = services.dagRuns().trigger(DagRunRequest.of("d", "r1", JsonObject.empty()), deadline());
 
         assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
         assertThat(controlPlane.calls()).containsExactly("GetEnvironment");

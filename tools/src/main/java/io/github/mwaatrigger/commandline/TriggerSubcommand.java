@@ -59,7 +59,7 @@ final class TriggerSubcommand implements Subcommand {
         WarmUp.inBackground("sdk-client", mwaa::prepare);
         DagRunRequest request = request(arguments);
         try {
-            TriggerResult result = mwaa.triggers().trigger(request, ConnectionOptions.deadline(arguments));
+            TriggerResult result = mwaa.dagRuns().trigger(request, ConnectionOptions.deadline(arguments));
             console.out().println(JsonWriter.compact().write(result.toJson()));
             return ExitCode.OK;
         } catch (TriggerFailure e) {

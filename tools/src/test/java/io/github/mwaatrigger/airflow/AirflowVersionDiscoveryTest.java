@@ -31,7 +31,7 @@ class AirflowVersionDiscoveryTest {
             assertThat(emulator.cliTokensIssued()).isZero();
 
             for (int i = 0; i < 3; i++) {
-                services.triggers().trigger(new DagRunRequest("example_dag", "run_" + i, JsonObject.empty(),
+                services.dagRuns().trigger(new DagRunRequest("example_dag", "run_" + i, JsonObject.empty(),
                         Optional.of(LOGICAL_DATE.plusSeconds(i))), Deadline.after(Duration.ofSeconds(20)));
             }
 
@@ -52,7 +52,7 @@ class AirflowVersionDiscoveryTest {
             MwaaServices services = TestEmulator.services(TestEmulator.settingsWithAutoVersion(emulator),
                     Clock.systemUTC());
 
-            services.triggers().trigger(new DagRunRequest("example_dag", "run_1", JsonObject.empty(),
+            services.dagRuns().trigger(new DagRunRequest("example_dag", "run_1", JsonObject.empty(),
                     Optional.of(LOGICAL_DATE)), Deadline.after(Duration.ofSeconds(20)));
 
             assertThat(emulator.environmentLookups()).isEqualTo(1);
@@ -66,7 +66,7 @@ class AirflowVersionDiscoveryTest {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
             MwaaServices services = TestEmulator.services(emulator);
 
-            services.triggers().trigger(DagRunRequest.of("example_dag", "r", JsonObject.empty()),
+            services.dagRuns().trigger(DagRunRequest.of("example_dag", "r", JsonObject.empty()),
                     Deadline.after(Duration.ofSeconds(20)));
 
             assertThat(emulator.environmentLookups()).isZero();

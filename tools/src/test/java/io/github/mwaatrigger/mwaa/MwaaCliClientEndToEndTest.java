@@ -280,7 +280,7 @@ class MwaaCliClientEndToEndTest {
         MwaaServices services = TestEmulator.services(emulator);
         emulator.injectCliFaults(new Fault.LoseAnswer());
 
-        TriggerResult result = services.triggers().trigger(
+        TriggerResult result = services.dagRuns().trigger(
                 DagRunRequest.of("example_dag", "file_1", JsonObject.empty()), deadline());
 
         assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);

@@ -32,7 +32,7 @@ class TokenSecrecyTest {
             MwaaServices services = TestEmulator.services(emulator);
             emulator.injectCliFaults(new Fault.EchoHeaders(502), Fault.status(503), new Fault.DropConnection(),
                     new Fault.MalformedBody(), new Fault.RejectToken(), new Fault.LoseAnswer());
-            services.triggers().trigger(DagRunRequest.of("example_dag", "r1", JsonObject.empty()), deadline());
+            services.dagRuns().trigger(DagRunRequest.of("example_dag", "r1", JsonObject.empty()), deadline());
             emulator.injectCliFaults(new Fault.EchoHeaders(400));
             thrown.add(catchThrowable(() -> ((MwaaCliClient) services.cli()).execute("dags list", Idempotency.IDEMPOTENT, deadline())));
             emulator.injectCliFaults(new Fault.EchoHeaders(500));

@@ -37,7 +37,7 @@ class TriggerServiceEndToEndTest {
                     + "\"option\": \"-o json --help\", \"size\": 12, \"ratio\": 1.5, \"nested\": {\"ok\": true, \"none\": null}}",
                     "conf");
 
-            TriggerResult result = services.triggers().trigger(DagRunRequest.of(DAG, "upload_1", conf), deadline());
+            TriggerResult result = services.dagRuns().trigger(DagRunRequest.of(DAG, "upload_1", conf), deadline());
 
             assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
             assertThat(result.run().runId()).isEqualTo("upload_1");
@@ -55,9 +55,9 @@ class TriggerServiceEndToEndTest {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version))) {
             MwaaServices services = TestEmulator.services(emulator);
             DagRunRequest request = DagRunRequest.of(DAG, "event_42", JsonObject.empty());
-            services.triggers().trigger(request, deadline());
+            services.dagRuns().trigger(request, deadline());
 
-            TriggerResult repeat = services.triggers().trigger(request, deadline());
+            TriggerResult repeat = services.dagRuns().trigger(request, deadline());
 
             assertThat(repeat.outcome()).isEqualTo(TriggerOutcome.ALREADY_EXISTED);
             assertThat(repeat.run().runId()).isEqualTo("event_42");
@@ -71,7 +71,7 @@ class TriggerServiceEndToEndTest {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version))) {
             MwaaServices services = TestEmulator.services(emulator);
 
-            assertThatThrownBy(() -> services.triggers().trigger(
+            assertThatThrownBy(() -> services.dagRuns().trigger(
                     DagRunRequest.of("no_such_dag", "r1", JsonObject.empty()), deadline()))
                     .isInstanceOfSatisfying(DagNotFoundException.class, e -> {
                         assertThat(e.isRetryable()).isFalse();
@@ -94,8 +94,9 @@ class TriggerServiceEndToEndTest {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder()
                 .airflowVersion(AirflowVersion.parse(version)).clock(clock))) {
             MwaaServices services = TestEmulator.services(emulator);
-            TriggerService triggers = new TriggerService(services.cli(),
-                    AirflowDialects.fixed(AirflowVersion.parse(version)), services.runs(), clock, clock::advance);
+            AirflowDialects dialects = AirflowDialects.fixed(AirflowVersion.parse(version));
+            TriggerService triggers = new TriggerService(services.cli(), dialects,
+                    new DagRunQueries(services.cli(), dialects), clock, clock::advance);
 
             TriggerResult first = triggers.trigger(DagRunRequest.of(DAG, "first", JsonObject.empty()), deadline());
             TriggerResult second = triggers.trigger(DagRunRequest.of(DAG, "second", JsonObject.empty()), deadline());
@@ -116,9 +117,9 @@ class TriggerServiceEndToEndTest {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version))) {
             MwaaServices services = TestEmulator.services(emulator);
             Optional<Instant> date = Optional.of(Instant.parse("2024-06-01T00:00:00Z"));
-            services.triggers().trigger(new DagRunRequest(DAG, "a", JsonObject.empty(), date), deadline());
+            services.dagRuns().trigger(new DagRunRequest(DAG, "a", JsonObject.empty(), date), deadline());
 
-            assertThatThrownBy(() -> services.triggers().trigger(
+            assertThatThrownBy(() -> services.dagRuns().trigger(
                     new DagRunRequest(DAG, "b", JsonObject.empty(), date), deadline()))
                     .isInstanceOf(DagRunConflictException.class)
                     .hasMessageContaining("2024-06-01T00:00:00Z");
@@ -131,7 +132,7 @@ class TriggerServiceEndToEndTest {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse("1.10.12"))) {
             MwaaServices services = TestEmulator.services(emulator);
 
-            assertThatThrownBy(() -> services.runs().allRuns(DAG, deadline()))
+            assertThatThrownBy(() -> services.dagRuns().list(DAG, new DagRunListQuery(100, 0), deadline()))
                     .isInstanceOf(InvalidDagRunRequestException.class)
                     .hasMessage("listing DAG runs needs Airflow 2.0 or later; this environment runs 1.10.12");
             assertThat(emulator.receivedCommands()).isEmpty();
@@ -144,7 +145,7 @@ class TriggerServiceEndToEndTest {
             MwaaServices services = TestEmulator.services(TestEmulator.settingsWithAutoVersion(emulator),
                     java.time.Clock.systemUTC());
 
-            assertThatThrownBy(() -> services.runs().allRuns("no spaces; please", deadline()))
+            assertThatThrownBy(() -> services.dagRuns().list("no spaces; please", new DagRunListQuery(100, 0), deadline()))
                     .isInstanceOf(InvalidDagRunRequestException.class)
                     .hasMessageContaining("is not a valid DAG id");
             assertThat(emulator.controlPlaneRequests()).as("not even GetEnvironment").isZero();
