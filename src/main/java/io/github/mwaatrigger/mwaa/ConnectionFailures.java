@@ -32,10 +32,10 @@ final class ConnectionFailures {
         }
         Optional<Throwable> untrusted = find(failure, ConnectionFailures::isCertificateFailure);
         if (untrusted.isPresent()) {
-            return Optional.of("the TLS certificate of " + url + " is not trusted by this JVM (" + reason(untrusted.get())
-                    + "), so nothing was sent: for the local emulator, set MWAA_TRUSTSTORE (command-line tool) or "
-                    + "-Djavax.net.ssl.trustStore to the truststore it printed; if a proxy inspects TLS, add its CA to "
-                    + "the truststore that -Djavax.net.ssl.trustStore names");
+            return Optional.of("the TLS certificate of " + url + " is not trusted by this JVM ("
+                    + reason(untrusted.get()) + "), so nothing was sent: for the local emulator, set MWAA_TRUSTSTORE "
+                    + "(command-line tool) or -Djavax.net.ssl.trustStore to the truststore it printed; if a proxy "
+                    + "inspects TLS, add its CA to the truststore that -Djavax.net.ssl.trustStore names");
         }
         return Optional.empty();
     }
@@ -63,7 +63,8 @@ final class ConnectionFailures {
 
     /** {@code https://host:port} of {@code endpoint}, without path or query. */
     static String origin(URI endpoint) {
-        return endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort());
+        String port = endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort();
+        return endpoint.getScheme() + "://" + endpoint.getHost() + port;
     }
 
     private static boolean isHostNameMismatch(Throwable t) {

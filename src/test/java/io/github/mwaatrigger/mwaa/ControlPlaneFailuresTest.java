@@ -46,9 +46,10 @@ class ControlPlaneFailuresTest {
 
     @Test
     void signatureScopedToAnotherRegion_keepsAwsReasonAndPointsAtTheRegion_notAtPermissions() {
-        RuntimeException failure = on(Optional.of(EMULATOR), CredentialsSource.DEFAULT_CHAIN).translate("CreateCliToken",
-                answered(403, "InvalidSignatureException", "Credential should be scoped to a valid region, not "
-                        + "'eu-west-1'."));
+        ControlPlaneFailures failures = on(Optional.of(EMULATOR), CredentialsSource.DEFAULT_CHAIN);
+
+        RuntimeException failure = failures.translate("CreateCliToken", answered(403, "InvalidSignatureException",
+                "Credential should be scoped to a valid region, not 'eu-west-1'."));
 
         assertThat(failure).isInstanceOf(MwaaConfigurationException.class)
                 .hasMessage("CreateCliToken on environment 'MyEnv' failed with HTTP 403 InvalidSignatureException: "
@@ -105,7 +106,8 @@ class ControlPlaneFailuresTest {
         assertThat(failure).isInstanceOf(MwaaConfigurationException.class).hasNoCause()
                 .hasMessage("CreateCliToken was not sent: " + source.missingCredentials());
         assertThat(failure.getMessage()).hasSizeLessThan(250).doesNotContain("Provider");
-        assertThat(failure.getMessage().contains("function's")).isEqualTo(source == CredentialsSource.LAMBDA_FUNCTION_ROLE);
+        assertThat(failure.getMessage().contains("function's"))
+                .isEqualTo(source == CredentialsSource.LAMBDA_FUNCTION_ROLE);
     }
 
     @Test
@@ -122,7 +124,8 @@ class ControlPlaneFailuresTest {
     @Test
     void connectionRefusedByAwsItself_mayPass_andIsRetryable() {
         RuntimeException failure = on(Optional.empty(), CredentialsSource.DEFAULT_CHAIN).translate("CreateCliToken",
-                notSent("Unable to execute HTTP request: Connection refused", new ConnectException("Connection refused")));
+                notSent("Unable to execute HTTP request: Connection refused",
+                        new ConnectException("Connection refused")));
 
         assertThat(failure).isInstanceOfSatisfying(MwaaUnavailableException.class,
                 e -> assertThat(e.isRetryable()).isTrue());

@@ -172,7 +172,8 @@ class MwaaCliClientTest {
                     + "path to requested target")));
 
             assertThatThrownBy(() -> client.run(LIST, Idempotency.IDEMPOTENT, deadlineIn(Duration.ofSeconds(20))))
-                    .isInstanceOfSatisfying(MwaaConfigurationException.class, e -> assertThat(e.isRetryable()).isFalse())
+                    .isInstanceOfSatisfying(MwaaConfigurationException.class,
+                            e -> assertThat(e.isRetryable()).isFalse())
                     .hasMessageStartingWith("could not reach the MWAA web server: the TLS certificate of "
                             + "https://web.example.com is not trusted by this JVM (PKIX path building failed), so "
                             + "nothing was sent")

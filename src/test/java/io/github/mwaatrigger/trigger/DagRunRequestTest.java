@@ -79,7 +79,8 @@ class DagRunRequestTest {
 
     @Test
     void theDeepestConfAccepted_isAsDeepAsAJsonTextThatCanBeReadHere() {
-        String deepest = "{\"a\":".repeat(DagRunRequest.MAX_CONF_DEPTH - 1) + "{}" + "}".repeat(DagRunRequest.MAX_CONF_DEPTH - 1);
+        int depth = DagRunRequest.MAX_CONF_DEPTH;
+        String deepest = "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
 
         assertThatCode(() -> DagRunRequest.of("d", "r", Json.parseObject(deepest, "conf"))).doesNotThrowAnyException();
         assertThatThrownBy(() -> Json.parseObject("{\"a\":" + deepest + "}", "conf"))

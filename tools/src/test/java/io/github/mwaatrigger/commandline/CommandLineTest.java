@@ -114,7 +114,8 @@ class CommandLineTest {
 
         assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
         assertThat(Json.parseObject(stdout(), "stdout").string("outcome")).contains("CREATED");
-        assertThat(emulator.runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(Json.parse(conf)));
+        assertThat(emulator.runs()).singleElement()
+                .satisfies(run -> assertThat(run.conf()).isEqualTo(Json.parse(conf)));
         assertThat(emulator.receivedCommands()).as("no look-up was needed").hasSize(1);
     }
 

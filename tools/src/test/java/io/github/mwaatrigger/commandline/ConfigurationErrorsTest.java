@@ -60,7 +60,8 @@ class ConfigurationErrorsTest {
         Timed result = timed(() -> run(environment, "trigger", "example_dag"));
 
         assertThat(result.code()).as(stderr()).isEqualTo(ExitCode.USAGE);
-        assertThat(stderr()).contains("nothing listens on https://127.0.0.1:" + closedPort + ": is the emulator running?");
+        assertThat(stderr())
+                .contains("nothing listens on https://127.0.0.1:" + closedPort + ": is the emulator running?");
         assertThat(stderr().lines()).hasSize(1);
         assertThat(result.took()).isLessThan(FAST);
     }
@@ -73,8 +74,9 @@ class ConfigurationErrorsTest {
         Timed result = timed(() -> run(TestEmulator.environment(stranger), "trigger", "example_dag"));
 
         assertThat(result.code()).as(stderr()).isEqualTo(ExitCode.USAGE);
-        assertThat(stderr()).contains("the TLS certificate of " + stranger.controlPlaneEndpoint() + " is not trusted by "
-                + "this JVM (PKIX path building failed), so nothing was sent").contains("MWAA_TRUSTSTORE");
+        assertThat(stderr()).contains("the TLS certificate of " + stranger.controlPlaneEndpoint()
+                + " is not trusted by this JVM (PKIX path building failed), so nothing was sent")
+                .contains("MWAA_TRUSTSTORE");
         assertThat(stranger.controlPlaneRequests()).isZero();
         assertThat(stranger.receivedCommands()).isEmpty();
         assertThat(result.took()).isLessThan(FAST);
