@@ -128,6 +128,16 @@ public final class AirflowDialect {
         return version.major() == 2 && version.isAtLeast(2, 2, 0);
     }
 
+    /**
+     * Whether a trigger without a logical date keeps the microseconds of "now" (2.6+, which is sent
+     * {@code --no-replace-microseconds}; 3.x gives such a run no logical date at all), so that two triggers
+     * in one second do not claim the same logical date. Before 2.6 Airflow zeroes them, and a DAG gets at
+     * most one such run per second: the others have to be given a logical date of their own ({@code -e}).
+     */
+    public boolean triggerKeepsMicroseconds() {
+        return hasJsonTriggerOutput();
+    }
+
     /** Whether runs can be listed in a form that can be read reliably ({@code -o json}, Airflow 2.0+). */
     public boolean canListRuns() {
         return !isLegacy();

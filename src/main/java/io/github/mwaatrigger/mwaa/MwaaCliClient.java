@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  *       retried with exponential backoff and full jitter while the deadline allows, as far as the
  *       command's {@link Idempotency} permits, and then reported as {@link MwaaUnavailableException};</li>
  *   <li>a token the web server rejects (401, 403) is dropped and replaced, once;</li>
+ *   <li>a web server certificate that this JVM does not trust, or that names another host, is reported at
+ *       once as {@link MwaaConfigurationException}: no retry can cure it;</li>
  *   <li>a redirect is followed only to the same web server, and otherwise reported as
  *       {@link MwaaRejectedException} naming where it led;</li>
  *   <li>an answer too large to read is reported as {@link CliAnswerTooLargeException}, never retried (the
@@ -204,6 +206,10 @@ public final class MwaaCliClient implements AirflowCli {
     private Outcome sendInSlot(String commandLine, Idempotency idempotency, Deadline deadline, CliToken token) {
         CliExchange exchange = endpoint.post(token, commandLine, deadline.atMost(MAXIMUM_ATTEMPT));
         if (exchange instanceof CliExchange.NotSent notSent) {
+            ConnectionFailures.certificateProblem(notSent.cause(), "https://" + token.webServerHostname())
+                    .ifPresent(problem -> {
+                        throw new MwaaConfigurationException("could not reach the MWAA web server: " + problem);
+                    });
             return Outcome.retry("could not reach the web server " + token.webServerHostname() + ": "
                     + describe(notSent.cause()), reasonFor(notSent.cause()));
         }

@@ -1,7 +1,5 @@
 package io.github.mwaatrigger.mwaa;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +10,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -36,21 +31,31 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     private final String environmentName;
     private final String region;
     private final Lazy<MwaaClient> client;
+    private final ControlPlaneFailures failures;
 
-    private SdkMwaaControlPlane(String environmentName, String region, Optional<URI> endpointOverride) {
+    private SdkMwaaControlPlane(String environmentName, String region, Optional<URI> endpointOverride,
+            CredentialsSource credentials) {
         this.environmentName = Objects.requireNonNull(environmentName, "environmentName");
         this.region = Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpointOverride, "endpointOverride");
         this.client = new Lazy<>(() -> buildClient(region, endpointOverride));
+        this.failures = new ControlPlaneFailures(environmentName, region, endpointOverride, credentials);
     }
 
     /**
      * A control plane for {@code environmentName} in {@code region}. With an endpoint override (the
      * standard {@code AWS_ENDPOINT_URL_MWAA} / {@code AWS_ENDPOINT_URL} settings, e.g. a local emulator)
      * the SDK's {@code env.} host prefix is turned off, as {@code https://env.127.0.0.1:...} cannot work.
+     * Errors about credentials name the function's role in Lambda and the SDK's default chain elsewhere.
      */
     public static SdkMwaaControlPlane create(String environmentName, String region, Optional<URI> endpointOverride) {
-        return new SdkMwaaControlPlane(environmentName, region, endpointOverride);
+        return create(environmentName, region, endpointOverride, CredentialsSource.of(System.getenv()));
+    }
+
+    /** As {@link #create(String, String, Optional)}, with errors worded for {@code credentials}. */
+    public static SdkMwaaControlPlane create(String environmentName, String region, Optional<URI> endpointOverride,
+            CredentialsSource credentials) {
+        return new SdkMwaaControlPlane(environmentName, region, endpointOverride, credentials);
     }
 
     private static MwaaClient buildClient(String region, Optional<URI> endpointOverride) {
@@ -107,50 +112,9 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
             throw new MwaaConfigurationException("MWAA environment '" + environmentName + "' was not found in "
                     + region + ": check MWAA_ENVIRONMENT_NAME and AWS_REGION", e);
         } catch (AwsServiceException e) {
-            throw translate(operation, e);
+            throw failures.translate(operation, e);
         } catch (SdkException e) {
-            throw translate(operation, e);
+            throw failures.translate(operation, e);
         }
-    }
-
-    private RuntimeException translate(String operation, AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        String detail = operation + " on environment '" + environmentName + "' failed with HTTP " + e.statusCode()
-                + (code == null || code.isEmpty() ? "" : " " + code);
-        if (e.isThrottlingException()) {
-            return new MwaaUnavailableException(detail, MwaaUnavailableException.Reason.BUSY);
-        }
-        if (e.statusCode() >= 500) {
-            return new MwaaUnavailableException(detail, e);
-        }
-        if (e.statusCode() == 401 || e.statusCode() == 403) {
-            return new MwaaConfigurationException(detail + ": the function's role needs airflow:" + operation
-                    + " on this environment, and its credentials must be valid", e);
-        }
-        return new MwaaConfigurationException(detail + (message == null ? "" : ": " + message), e);
-    }
-
-    private RuntimeException translate(String operation, SdkException e) {
-        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return new MwaaUnavailableException(operation + " did not answer in time: " + e.getMessage(),
-                    MwaaUnavailableException.Reason.TIMED_OUT);
-        }
-        if (causedByIo(e)) {
-            return new MwaaUnavailableException(operation + " could not reach the MWAA API: " + e.getMessage(), e);
-        }
-        if (e instanceof SdkClientException) {
-            return new MwaaConfigurationException(operation + " could not be sent: " + e.getMessage(), e);
-        }
-        return new MwaaUnavailableException(operation + " failed: " + e.getMessage(), e);
-    }
-
-    private static boolean causedByIo(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException || t instanceof UncheckedIOException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -305,6 +305,42 @@ class ApiHandlerTest {
         assertThat(mwaa.airflow().commands()).isEmpty();
     }
 
+    @Test
+    void confWithANumberAirflowCannotKeep_is400NamingIt_beforeMwaaIsAsked() {
+        APIGatewayProxyResponseEvent response = call(handler(), post("example_dag",
+                "{\"conf\": {\"limits\": {\"max\": 1e400}}}"));
+
+        assertProblemWithNothingInternal(response, 400);
+        assertThat(detail(response)).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("the conf value at conf.limits.max is 1e400, beyond the largest number")
+                .contains("Send it as a string"));
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    @Test
+    void confAsDeepAsABodyCanHold_isTriggeredAndAnsweredWithIt() {
+        int depth = Json.MAX_DEPTH - 1; // the body object holds the conf
+        String conf = "{\"a\":".repeat(depth - 1) + "{\"leaf\":1}" + "}".repeat(depth - 1);
+
+        APIGatewayProxyResponseEvent response = call(handler(), post("example_dag", "{\"conf\": " + conf + "}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).get("conf")).contains(Json.parse(conf));
+        assertThat(mwaa.airflow().commands()).as("the trigger's own answer was read").hasSize(1);
+    }
+
+    @Test
+    void runCreatedButItsAnswerUnreadable_is200ForThatRun_notA502ThatInvitesASecondRun() {
+        ApiHandler handler = handler();
+        mwaa.airflow().script(Fault.UNREADABLE_ANSWER);
+
+        APIGatewayProxyResponseEvent response = call(handler, post("example_dag", "{}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(mwaa.airflow().runs()).singleElement().satisfies(run ->
+                assertThat(body(response).string("dag_run_id")).contains(run.runId()));
+    }
+
     /** An environment whose allowed_run_id_pattern is stricter than Airflow's refuses a run id we let through. */
     @Test
     void runIdTheEnvironmentRefuses_is400InOurWords_withAirflowsErrorOnlyInTheLogs() {

@@ -15,6 +15,7 @@ import io.github.mwaatrigger.mwaa.MwaaUnavailableException.Reason;
 import io.github.mwaatrigger.testing.MutableClock;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -160,6 +162,41 @@ class MwaaCliClientTest {
                     .hasMessageContaining("ran the command")
                     .hasMessageContaining("larger than 16 MiB")
                     .hasMessageNotContaining("may or may not");
+            assertThat(endpoint.requests()).hasSize(1);
+        }
+
+        @Test
+        void webServerCertificateThisJvmDoesNotTrust_isAConfigurationErrorNamingTheFix_withoutRetrying() {
+            endpoint.answer(notSent(new SSLHandshakeException("PKIX path building failed: "
+                    + "sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification "
+                    + "path to requested target")));
+
+            assertThatThrownBy(() -> client.run(LIST, Idempotency.IDEMPOTENT, deadlineIn(Duration.ofSeconds(20))))
+                    .isInstanceOfSatisfying(MwaaConfigurationException.class,
+                            e -> assertThat(e.isRetryable()).isFalse())
+                    .hasMessageStartingWith("could not reach the MWAA web server: the TLS certificate of "
+                            + "https://web.example.com is not trusted by this JVM (PKIX path building failed), so "
+                            + "nothing was sent")
+                    .hasMessageContaining("MWAA_TRUSTSTORE")
+                    .hasMessageContaining("-Djavax.net.ssl.trustStore");
+            assertThat(endpoint.requests()).hasSize(1);
+            assertThat(sleeper.waits()).isEmpty();
+        }
+
+        @Test
+        void webServerCertificateForAnotherHostName_isAConfigurationErrorNamingTheFix_withoutRetrying() {
+            SSLHandshakeException mismatch = new SSLHandshakeException("No subject alternative DNS name matching "
+                    + "web.example.com found.");
+            mismatch.initCause(new CertificateException("No subject alternative DNS name matching web.example.com "
+                    + "found."));
+            endpoint.answer(notSent(mismatch));
+
+            assertThatThrownBy(() -> client.run(LIST, Idempotency.IDEMPOTENT, deadlineIn(Duration.ofSeconds(20))))
+                    .isInstanceOf(MwaaConfigurationException.class)
+                    .hasMessage("could not reach the MWAA web server: the TLS certificate of https://web.example.com "
+                            + "is not issued for that host name (No subject alternative DNS name matching "
+                            + "web.example.com found.), so nothing was sent: use a host name the certificate names "
+                            + "(for the local emulator: 127.0.0.1 or localhost)");
             assertThat(endpoint.requests()).hasSize(1);
         }
 

@@ -123,6 +123,17 @@ final class AirflowPrintouts {
                 + "'");
     }
 
+    /** Output no reader can make sense of: a JSON row holding {@code Infinity}, which is not JSON. */
+    CliOutput unreadable() {
+        return stdout("[{\"conf\": {\"ratio\": Infinity}, \"dag_run_id\": \"?\"}]\n");
+    }
+
+    /** A traceback of no known kind: the database went away. */
+    CliOutput databaseError() {
+        return traceback(TRIGGER_MODULE, "sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) server closed "
+                + "the connection unexpectedly");
+    }
+
     CliOutput confNotJson() {
         return traceback(TRIGGER_MODULE, "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)");
     }

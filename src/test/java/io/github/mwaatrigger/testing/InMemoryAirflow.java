@@ -66,7 +66,14 @@ public final class InMemoryAirflow implements AirflowCli {
         /** MWAA keeps failing until the deadline; the command does not run. */
         FAILING,
         /** The command runs and answers among MWAA's usual noise: log lines on stdout, warnings on stderr. */
-        NOISY
+        NOISY,
+        /**
+         * The command runs, but what it prints cannot be read: JSON holding {@code Infinity}, which is not JSON,
+         * as an Airflow (or a stand-in) prints a float it could not keep.
+         */
+        UNREADABLE_ANSWER,
+        /** The command fails in Airflow with a traceback of no known kind (a database error); it creates nothing. */
+        FAILS_IN_AIRFLOW
     }
 
     /**
@@ -133,6 +140,14 @@ public final class InMemoryAirflow implements AirflowCli {
         return switch (fault) {
             case ANSWER_LOST -> afterLostAnswer(command, idempotency);
             case NOISY -> new CliReply(printouts.amidNoise(execute(command), clock.instant()), false);
+            case UNREADABLE_ANSWER -> {
+                execute(command);
+                yield new CliReply(printouts.unreadable(), false);
+            }
+            case FAILS_IN_AIRFLOW -> {
+                commands.add(command);
+                yield new CliReply(printouts.databaseError(), false);
+            }
             case BUSY -> throw unavailable("the web server answered HTTP 503", MwaaUnavailableException.Reason.BUSY);
             case TIMED_OUT -> throw unavailable("the web server answered HTTP 504",
                     MwaaUnavailableException.Reason.TIMED_OUT);

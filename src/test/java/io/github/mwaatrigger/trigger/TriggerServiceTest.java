@@ -18,7 +18,14 @@ import io.github.mwaatrigger.testing.InMemoryControlPlane;
 import io.github.mwaatrigger.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +48,8 @@ class TriggerServiceTest {
     }
 
     private TriggerService service(InMemoryAirflow airflow, AirflowDialects dialects) {
-        return new TriggerService(airflow, dialects, new DagRunQueries(airflow, dialects), clock, sleeper);
+        return new TriggerService(airflow, dialects, new DagRunQueries(airflow, dialects), clock, sleeper,
+                new Random(20240601));
     }
 
     private TriggerService service(InMemoryAirflow airflow, String configuredVersion) {
@@ -93,8 +101,8 @@ class TriggerServiceTest {
     }
 
     @ParameterizedTest(name = "Airflow {0}")
-    @ValueSource(strings = {"1.10.12", "2.0.2", "2.5.1", "2.10.3"})
-    void secondRunInTheSameSecond_isRetriedInTheNextSecond_neverSwallowed(String version) {
+    @ValueSource(strings = {"1.10.12", "2.0.2", "2.5.1"})
+    void secondRunInTheSameSecond_beforeAirflow26_isSentAtOnceAtARecentFreeSecond_neverSwallowed(String version) {
         InMemoryAirflow airflow = new InMemoryAirflow(version, clock, "d");
         TriggerService service = service(airflow, version);
         trigger(service, "first");
@@ -103,9 +111,85 @@ class TriggerServiceTest {
 
         assertThat(second.outcome()).isEqualTo(TriggerOutcome.CREATED);
         assertThat(second.run().runId()).isEqualTo("second");
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(770));
+        assertThat(sleeper.waits()).as("an earlier second needs no wait").isEmpty();
         assertThat(airflow.runs()).extracting(InMemoryAirflow.Run::runId).containsExactly("first", "second");
-        assertThat(airflow.runs().get(1).logicalDate()).isNotEqualTo(airflow.runs().get(0).logicalDate());
+        Instant firstDate = airflow.runs().get(0).logicalDate().orElseThrow();
+        Instant secondDate = airflow.runs().get(1).logicalDate().orElseThrow();
+        assertThat(firstDate).isEqualTo(Instant.parse("2024-06-01T08:30:00Z"));
+        assertThat(secondDate).isBefore(firstDate)
+                .isAfterOrEqualTo(firstDate.minusSeconds(RecentFreeSeconds.CANDIDATES));
+        List<String> retry = airflow.commands().get(airflow.commands().size() - 1).words();
+        assertThat(retry).contains("-e");
+        assertThat(OffsetDateTime.parse(retry.get(retry.indexOf("-e") + 1)).toInstant()).isEqualTo(secondDate);
+    }
+
+    @Test
+    void secondRunAtTheSameMoment_onAirflow26Plus_isSentAgainAfterAFewRandomMilliseconds() {
+        InMemoryAirflow airflow = new InMemoryAirflow("2.10.3", clock, "d");
+        TriggerService service = service(airflow, "2.10.3");
+        trigger(service, "first");
+
+        TriggerResult second = trigger(service, "second");
+
+        assertThat(second.outcome()).isEqualTo(TriggerOutcome.CREATED);
+        assertThat(sleeper.waits()).singleElement().satisfies(wait -> assertThat(wait)
+                .isBetween(Duration.ofMillis(1), TriggerService.MICROSECOND_COLLISION_JITTER));
+        assertThat(airflow.runs()).extracting(InMemoryAirflow.Run::runId).containsExactly("first", "second");
+        assertThat(airflow.runs().get(1).logicalDate().orElseThrow())
+                .as("now again, to the microsecond, not a date of our choosing")
+                .isEqualTo(airflow.runs().get(0).logicalDate().orElseThrow().plus(sleeper.waits().get(0)));
+        assertThat(airflow.commands()).extracting(CliCommand::words).noneSatisfy(words -> assertThat(words)
+                .contains("-e"));
+    }
+
+    /**
+     * Fifty callers trigger one DAG in the same second of an Airflow 2.5, each with its own run id, as fifty
+     * API requests without dag_run_id do: every one makes its own run, at a second of its own, without
+     * waiting for later seconds. The clock stands still, so "now" is one second for all of them.
+     */
+    @Test
+    void burstOfFiftyInOneSecond_onAirflow25_makesFiftyRunsAtDistinctSeconds_withoutWaiting() throws Exception {
+        InMemoryAirflow airflow = new InMemoryAirflow("2.5.1", clock, "d");
+        TriggerService service = service(airflow, "2.5.1");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<TriggerResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                String runId = "api__" + i;
+                results.add(callers.submit(() -> trigger(service, runId)));
+            }
+            for (Future<TriggerResult> result : results) {
+                assertThat(result.get().outcome()).isEqualTo(TriggerOutcome.CREATED);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(airflow.runs()).hasSize(50);
+        assertThat(airflow.runs()).extracting(InMemoryAirflow.Run::runId).doesNotHaveDuplicates();
+        assertThat(airflow.runs()).extracting(run -> run.logicalDate().orElseThrow()).doesNotHaveDuplicates()
+                .allSatisfy(date -> assertThat(date).isBetween(clock.instant().minusSeconds(120), clock.instant()));
+        assertThat(sleeper.waits()).isEmpty();
+        assertThat(airflow.commands()).as("a trigger, then a look-up and a retry per collision, a few times at most")
+                .hasSizeLessThan(50 * 6);
+    }
+
+    @Test
+    void aSecondThatAnotherRunAlreadyHolds_isNeverChosen() {
+        InMemoryAirflow airflow = new InMemoryAirflow("2.5.1", clock, "d");
+        TriggerService service = service(airflow, "2.5.1");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int back = 1; back < RecentFreeSeconds.CANDIDATES; back++) {
+            triggerAt(service, "held_" + back, now.minusSeconds(back));
+        }
+        trigger(service, "now");
+
+        trigger(service, "collided");
+
+        Instant chosen = airflow.runs().get(airflow.runs().size() - 1).logicalDate().orElseThrow();
+        assertThat(chosen).as("the only free second of the last minute is a minute ago, and the next ones before it")
+                .isBeforeOrEqualTo(now.minusSeconds(RecentFreeSeconds.CANDIDATES));
+        assertThat(airflow.runs()).extracting(run -> run.logicalDate().orElseThrow()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -132,6 +216,76 @@ class TriggerServiceTest {
         assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
         assertThat(result.run().runId()).isEqualTo("r1");
         assertThat(airflow.runs()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @ValueSource(strings = {"2.0.2", "2.5.1", "2.10.3", "3.0.6"})
+    void runCreatedButItsAnswerUnreadable_isLookedUpAndReportedCreated(String version) {
+        InMemoryAirflow airflow = new InMemoryAirflow(version, clock, "d");
+        airflow.script(Fault.UNREADABLE_ANSWER);
+
+        TriggerResult result = trigger(service(airflow, version), "r1");
+
+        assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
+        assertThat(result.run().runId()).isEqualTo("r1");
+        assertThat(airflow.runs()).hasSize(1);
+        assertThat(airflow.commands()).extracting(command -> command.words().get(1))
+                .containsExactly("trigger", "list-runs");
+    }
+
+    @Test
+    void runCreatedButItsAnswerUnreadable_onAirflow110_isRetryable_neverPermanent() {
+        InMemoryAirflow airflow = new InMemoryAirflow("1.10.12", clock, "d");
+        airflow.script(Fault.UNREADABLE_ANSWER);
+        TriggerService service = service(airflow, "1.10.12");
+
+        assertThatThrownBy(() -> trigger(service, "r1"))
+                .isInstanceOfSatisfying(AirflowCommandException.class, e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageStartingWith("triggering run 'r1' of DAG 'd' failed in Airflow or answered in a way that "
+                        + "cannot be read (the trigger command printed neither a created run nor an error)")
+                .hasMessageEndingWith("cannot list runs to tell whether the run was created: trying again with the "
+                        + "same run id is safe");
+        TriggerResult retried = trigger(service, "r1");
+        assertThat(retried.outcome()).isEqualTo(TriggerOutcome.ALREADY_EXISTED);
+        assertThat(airflow.runs()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @ValueSource(strings = {"2.5.1", "2.10.3", "3.0.6"})
+    void failureInAirflowThatCreatedNothing_isRetryable_afterLookingTheRunUp(String version) {
+        InMemoryAirflow airflow = new InMemoryAirflow(version, clock, "d");
+        airflow.script(Fault.FAILS_IN_AIRFLOW);
+
+        assertThatThrownBy(() -> trigger(service(airflow, version), "r1"))
+                .isInstanceOfSatisfying(AirflowCommandException.class, e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("(sqlalchemy.exc.OperationalError: (psycopg2.OperationalError) server closed "
+                        + "the connection unexpectedly)")
+                .hasMessageEndingWith("the run does not exist, so trying again is safe");
+        assertThat(airflow.runs()).isEmpty();
+        assertThat(airflow.commands()).extracting(command -> command.words().get(1))
+                .containsExactly("trigger", "list-runs");
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @MethodSource("airflowLines")
+    void confAtTheDeepestAccepted_isCreatedWithExactlyThatConf(String version) {
+        InMemoryAirflow airflow = new InMemoryAirflow(version, clock, "d");
+        JsonObject deepest = nested(DagRunRequest.MAX_CONF_DEPTH);
+
+        TriggerResult result = service(airflow, version).trigger(DagRunRequest.of("d", "deep", deepest), deadline());
+
+        assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
+        assertThat(airflow.runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(deepest));
+        assertThat(airflow.commands()).as("read from the trigger's own answer").hasSize(1);
+    }
+
+    /** A conf {@code depth} levels deep, the conf object counting as 1, with a number at the bottom. */
+    static JsonObject nested(int depth) {
+        JsonObject conf = JsonObject.builder().put("leaf", 1).build();
+        for (int level = 1; level < depth; level++) {
+            conf = JsonObject.builder().put("a", conf).build();
+        }
+        return conf;
     }
 
     @ParameterizedTest(name = "Airflow {0}")

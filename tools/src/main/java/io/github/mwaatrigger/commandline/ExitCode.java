@@ -4,11 +4,18 @@ package io.github.mwaatrigger.commandline;
 public final class ExitCode {
     /** Done. */
     public static final int OK = 0;
-    /** A permanent failure: an unknown DAG, an invalid request, a command Airflow refused. */
+    /** A permanent failure Airflow reported: an unknown DAG, a taken logical date, a run id it refused. */
     public static final int FAILED = 1;
-    /** Bad usage or configuration. */
+    /**
+     * Bad usage, request or configuration: an invalid option or conf, a missing setting, an unknown
+     * environment, missing credentials or permissions, a wrong region, version or endpoint, a certificate
+     * that is not trusted. Retrying will not help until it is fixed.
+     */
     public static final int USAGE = 2;
-    /** MWAA stayed unavailable after retries; trying again later may work. */
+    /**
+     * A failure that trying again later can cure: MWAA stayed busy or failing until the deadline, runs kept
+     * colliding, or Airflow failed in a way it may not next time (the run id makes a retry safe).
+     */
     public static final int UNAVAILABLE = 3;
 
     private ExitCode() {

@@ -88,6 +88,6 @@ public final class Main {
         subcommands.values().forEach(subcommand -> stream.println("  " + subcommand.usage()));
         stream.println("Settings come from MWAA_ENVIRONMENT_NAME, AIRFLOW_VERSION, AWS_REGION and the standard AWS "
                 + "variables; options override them. Exit codes: 0 done, 1 failed, 2 usage or configuration, "
-                + "3 MWAA unavailable.");
+                + "3 retryable (MWAA unavailable, or a failure that may pass).");
     }
 }

@@ -47,6 +47,14 @@ public sealed interface Fault {
     }
 
     /**
+     * Run the command, then answer 200 with a stdout no reader can make sense of (a JSON row holding
+     * {@code Infinity}, which is not JSON), as an Airflow, or a stand-in for one, that printed a conf value
+     * it could not keep: the command ran, but its answer says neither that nor why not.
+     */
+    record UnreadableAnswer() implements Fault {
+    }
+
+    /**
      * Answer {@code status} with the request's headers, bearer token included, echoed in the body, as a
      * misbehaving proxy might; the command does not run.
      */

@@ -114,9 +114,9 @@ final class WebServerHandler implements HttpHandler {
 
     /**
      * Runs the command in one of the environment's CLI slots; {@code fault}, if any, is
-     * {@link Fault.LoseAnswer} or {@link Fault.OversizedAnswer}. The slot is freed when the command
-     * finishes, before its answer is written, so that a client that sends its next command on receiving the
-     * answer never meets its own previous command still holding the slot.
+     * {@link Fault.LoseAnswer}, {@link Fault.OversizedAnswer} or {@link Fault.UnreadableAnswer}. The slot is
+     * freed when the command finishes, before its answer is written, so that a client that sends its next
+     * command on receiving the answer never meets its own previous command still holding the slot.
      */
     private void run(HttpExchange exchange, String body, String contentType, Fault fault) throws IOException {
         if (!capacity.tryAcquire()) {
@@ -164,6 +164,9 @@ final class WebServerHandler implements HttpHandler {
         }
         String stdout = fault instanceof Fault.OversizedAnswer oversized
                 ? output.stdout() + "\n".repeat(oversized.bytes() / 4 * 3 + 3) : output.stdout();
+        if (fault instanceof Fault.UnreadableAnswer) {
+            stdout = "[{\"conf\": {\"ratio\": Infinity}, \"dag_run_id\": \"?\"}]\n";
+        }
         return Reply.of(words, 200, "application/json", JSON.write(JsonObject.builder()
                 .put("stderr", base64(output.stderr()))
                 .put("stdout", base64(stdout))

@@ -2,7 +2,9 @@ package io.github.mwaatrigger.commandline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.mwaatrigger.airflow.AirflowVersion;
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.Fault;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
@@ -10,6 +12,7 @@ import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.testing.TestTls;
+import io.github.mwaatrigger.trigger.DagRunRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -100,6 +103,66 @@ class CommandLineTest {
         assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(stderr()).contains("--conf must be a JSON object");
         assertThat(emulator.receivedCommands()).isEmpty();
+    }
+
+    @Test
+    void triggerWithConfAsDeepAsAccepted_createsTheRunAndReadsItsAnswer() {
+        int depth = DagRunRequest.MAX_CONF_DEPTH;
+        String conf = "{\"a\":".repeat(depth - 1) + "{\"leaf\": 1e308}" + "}".repeat(depth - 1);
+
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--conf", conf);
+
+        assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+        assertThat(Json.parseObject(stdout(), "stdout").string("outcome")).contains("CREATED");
+        assertThat(emulator.runs()).singleElement()
+                .satisfies(run -> assertThat(run.conf()).isEqualTo(Json.parse(conf)));
+        assertThat(emulator.receivedCommands()).as("no look-up was needed").hasSize(1);
+    }
+
+    @Test
+    void triggerWithAConfNumberAirflowWouldChange_exitsWithTwoBeforeSendingAnything() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--conf",
+                "{\"limits\": [0, 1e400]}");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("the conf value at conf.limits[1] is 1e400").contains("Send it as a string");
+        assertThat(emulator.cliTokensIssued()).isZero();
+        assertThat(emulator.receivedCommands()).isEmpty();
+    }
+
+    @Test
+    void triggerWhoseAnswerCannotBeRead_looksTheRunUpAndReportsItCreated() {
+        emulator.injectCliFaults(new Fault.UnreadableAnswer());
+
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--run-id", "r1");
+
+        assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+        assertThat(Json.parseObject(stdout(), "stdout").string("outcome")).contains("CREATED");
+        assertThat(emulator.runs()).extracting(EmulatedRun::runId).containsExactly("r1");
+        assertThat(emulator.receivedCommands()).extracting(command -> command.words().get(1))
+                .containsExactly("trigger", "list-runs");
+    }
+
+    @Test
+    void triggerWhoseAnswerCannotBeRead_onAirflow110_whichCannotListRuns_exitsWithThree() {
+        emulator.close();
+        emulator = TestEmulator.start(EmulatorConfig.builder().airflowVersion(AirflowVersion.of(1, 10, 12)));
+        emulator.injectCliFaults(new Fault.UnreadableAnswer());
+
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--run-id", "r1");
+
+        assertThat(code).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(stderr()).contains("trying again with the same run id is safe");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void triggerBuiltForAnotherAirflowVersion_exitsWithTwoNamingAirflowVersion() {
+        int code = run(TestEmulator.environment(emulator), "trigger", "example_dag", "--airflow-version", "1.10.12");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("check that AIRFLOW_VERSION is the environment's version, or set it to auto");
+        assertThat(emulator.runs()).isEmpty();
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,6 +198,41 @@ class ApiHandlerTest {
             pool.shutdownNow();
         }
         assertThat(emulator.runs()).hasSize(1);
+    }
+
+    /**
+     * Fifty requests without dag_run_id or Idempotency-Key at once, on Airflow 2.5.1 (which zeroes the
+     * microseconds of "now", so one DAG gets one such run per second), through one API function whose MWAA
+     * client sends at most 4 CLI commands at once, against an emulator that takes 20 ms per command and
+     * also runs at most 4: every request gets its own run, inside the function's deadline, and no 502.
+     */
+    @Test
+    void burstOfFiftyRequests_onAirflow251_allMakeTheirRun() throws Exception {
+        ApiHandler handler = handler(EmulatorConfig.builder().airflowVersion(AirflowVersion.of(2, 5, 1))
+                .cliCapacity(4, Duration.ofMillis(20)));
+        ExecutorService callers = Executors.newFixedThreadPool(50);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<APIGatewayProxyResponseEvent>> responses = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                responses.add(callers.submit(() -> {
+                    start.await();
+                    return call(handler, post("example_dag", "{\"conf\": {\"n\": 1}}"));
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<APIGatewayProxyResponseEvent> response : responses) {
+                statuses.add(response.get().getStatusCode());
+            }
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(emulator.runs()).hasSize(50);
+        assertThat(emulator.runs()).extracting(EmulatedRun::runId).doesNotHaveDuplicates();
+        assertThat(emulator.runs()).extracting(run -> run.logicalDate().orElseThrow()).doesNotHaveDuplicates();
+        assertThat(emulator.mostConcurrentCliCommands()).isLessThanOrEqualTo(4);
     }
 
     @Test

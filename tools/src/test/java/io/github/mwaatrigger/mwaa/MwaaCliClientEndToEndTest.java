@@ -435,8 +435,10 @@ class MwaaCliClientEndToEndTest {
 
         assertThatThrownBy(() -> cli.execute(LIST, Idempotency.IDEMPOTENT, deadline()))
                 .isInstanceOf(MwaaConfigurationException.class)
-                .hasMessageContaining("HTTP 403 InvalidSignatureException")
-                .hasMessageContaining("airflow:CreateCliToken");
+                .hasMessageContaining("HTTP 403 InvalidSignatureException: Credential should be scoped to a valid "
+                        + "region, not 'eu-west-1'.")
+                .hasMessageContaining("Check that AWS_REGION (eu-west-1) is the environment's region")
+                .hasMessageNotContaining("airflow:CreateCliToken");
     }
 
     private static Deadline deadline() {

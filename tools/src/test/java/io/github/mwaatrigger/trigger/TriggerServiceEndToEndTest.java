@@ -111,6 +111,27 @@ class TriggerServiceEndToEndTest {
         }
     }
 
+    /**
+     * The deepest conf a request takes comes back two levels deeper in Airflow's {@code -o json} answer
+     * ({@code [{"conf": ...}]}): that answer must still be read, without a look-up.
+     */
+    @ParameterizedTest(name = "Airflow {0}")
+    @ValueSource(strings = {"2.5.1", "2.6.3", "2.10.3", "3.0.6"})
+    void confAtTheDeepestAccepted_isCreated_andTheTriggersOwnAnswerRead(String version) {
+        try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version))) {
+            MwaaServices services = TestEmulator.services(emulator);
+            int depth = DagRunRequest.MAX_CONF_DEPTH;
+            JsonObject deepest = Json.parseObject("{\"a\":".repeat(depth - 1) + "{\"ratio\": 1.5, \"n\": 7}"
+                    + "}".repeat(depth - 1), "conf");
+
+            TriggerResult result = services.triggers().trigger(DagRunRequest.of(DAG, "deep", deepest), deadline());
+
+            assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
+            assertThat(emulator.runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(deepest));
+            assertThat(emulator.receivedCommands()).hasSize(1);
+        }
+    }
+
     @ParameterizedTest(name = "Airflow {0}")
     @ValueSource(strings = {"2.5.1", "2.10.3", "3.0.6"})
     void secondRunAtATakenLogicalDate_isAConflict(String version) {
