@@ -53,6 +53,7 @@ final class DemoSubcommand implements Subcommand {
     }
 
     @Override
+    @SuppressWarnings("try") // the trust's files only need to outlive the demo
     public int run(List<String> args, Console console) throws UsageException {
         Arguments arguments = Arguments.parse(args, OPTIONS, Set.of("--parameter"), false);
         Path templateFile = Path.of(arguments.option("--template").orElse("template.yaml"));
@@ -61,13 +62,27 @@ final class DemoSubcommand implements Subcommand {
             throw new UsageException("run the demo from the project folder (it reads " + templateFile + " and "
                     + events + "/), or give --template and --events");
         }
-        Map<String, String> parameters = parameters(arguments);
+        String templateText;
+        try {
+            templateText = Files.readString(templateFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> declared;
+        try {
+            declared = SamTemplate.declaredParameters(templateText);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(templateFile + ": " + e.getMessage());
+        }
+        Map<String, String> parameters = parameters(arguments, templateFile, declared);
         AirflowVersion version = airflowVersion(arguments, parameters);
         EmulatorConfig config = EmulatorConfig.builder().airflowVersion(version).build();
-        parameters.put("EnvironmentName", config.environmentName());
-        try (MwaaEmulator emulator = emulators.apply(config)) {
-            trust.trust(emulator, config);
-            SamTemplate template = SamTemplate.load(templateFile, parameters, config.region());
+        try (MwaaEmulator emulator = emulators.apply(config);
+                EmulatorTrust.Trusted trusted = trust.trust(emulator, config)) {
+            if (declared.contains("EnvironmentName")) {
+                parameters.put("EnvironmentName", config.environmentName());
+            }
+            SamTemplate template = SamTemplate.parse(templateText, parameters, config.region());
             console.out().println("mwaa-trigger demo: " + templateFile + " with the events in " + events + "/, against "
                     + "an MWAA emulator (Airflow " + version + ", DAGs " + String.join(", ",
                     config.dags().stream().sorted().toList()) + ")");
@@ -86,15 +101,29 @@ final class DemoSubcommand implements Subcommand {
         }
     }
 
-    private static Map<String, String> parameters(Arguments arguments) throws UsageException {
+    /**
+     * The demo's values for the parameters the template declares, then every {@code --parameter}, which must
+     * name a parameter the template declares.
+     */
+    private static Map<String, String> parameters(Arguments arguments, Path templateFile, List<String> declared)
+            throws UsageException {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.putAll(DEMO_PARAMETERS);
+        DEMO_PARAMETERS.forEach((name, value) -> {
+            if (declared.contains(name)) {
+                parameters.put(name, value);
+            }
+        });
         for (String assignment : arguments.options("--parameter")) {
             int equals = assignment.indexOf('=');
             if (equals <= 0) {
                 throw new UsageException("--parameter takes NAME=VALUE, e.g. --parameter S3DagRoutes=incoming/**=s3_ingest");
             }
-            parameters.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+            String name = assignment.substring(0, equals);
+            if (!declared.contains(name)) {
+                throw new UsageException("--parameter " + name + ": " + templateFile + " has no parameter " + name
+                        + "; its parameters are " + String.join(", ", declared));
+            }
+            parameters.put(name, assignment.substring(equals + 1));
         }
         return parameters;
     }

@@ -1,20 +1,21 @@
 package io.github.mwaatrigger.commandline;
 
+import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.mwaa.ShellQuoting;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.emulator.PortInUseException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,10 @@ import java.util.function.Function;
  * {@code READY} line, and {@code eval} its {@code export} lines. A command substitution around the
  * running emulator (such as {@code eval "$(... emulator | sed /^READY$/q)"}) never returns: the shell waits
  * for every command of the pipeline, and the emulator runs until stopped.
+ *
+ * <p>Its CA files go to a temporary folder, deleted when it stops (also on Ctrl-C or SIGTERM), or to
+ * {@code --state-dir}, which is kept. {@code API_ALLOWED_DAGS} among the exports names its DAGs, so that
+ * {@code serve} run with them talks to it and reaches them.
  */
 final class EmulatorSubcommand implements Subcommand {
 
@@ -62,9 +67,11 @@ final class EmulatorSubcommand implements Subcommand {
             throw new UsageException("emulator takes no arguments besides its options");
         }
         EmulatorConfig config = config(arguments);
-        Path stateDir = stateDir(arguments);
-        try (MwaaEmulator emulator = emulators.apply(config)) {
-            Map<String, String> exports = LocalEmulatorTrust.writeTrustFiles(emulator, stateDir);
+        Optional<Path> stateDir = stateDir(arguments);
+        try (MwaaEmulator emulator = start(config);
+                TemporaryFolder temporary = stateDir.isPresent() ? null : TemporaryFolder.create("mwaa-emulator-")) {
+            Map<String, String> exports = LocalEmulatorTrust.writeTrustFiles(emulator,
+                    stateDir.isPresent() ? stateDir.get() : temporary.path());
             Map<String, String> all = new LinkedHashMap<>();
             all.put("AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString());
             all.put("AWS_ACCESS_KEY_ID", config.accessKeyId());
@@ -73,6 +80,7 @@ final class EmulatorSubcommand implements Subcommand {
             all.put("AWS_DEFAULT_REGION", config.region());
             all.put("MWAA_ENVIRONMENT_NAME", config.environmentName());
             all.put("AIRFLOW_VERSION", config.airflowVersion().toString());
+            all.put(ApiFunctionSettings.ALLOWED_DAGS, String.join(",", config.dags().stream().sorted().toList()));
             all.putAll(exports);
             all.put("AWS_CA_BUNDLE", exports.get("MWAA_CA_PEM"));
             all.put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
@@ -105,15 +113,26 @@ final class EmulatorSubcommand implements Subcommand {
         return builder.build();
     }
 
-    private static Path stateDir(Arguments arguments) {
+    private MwaaEmulator start(EmulatorConfig config) throws UsageException {
         try {
-            if (arguments.option("--state-dir").isPresent()) {
-                return Files.createDirectories(Path.of(arguments.option("--state-dir").get()));
-            }
-            return Files.createTempDirectory("mwaa-emulator-" + HexFormat.of().toHexDigits(
-                    ThreadLocalRandom.current().nextInt()) + "-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the emulator's state directory: " + e.getMessage(), e);
+            return emulators.apply(config);
+        } catch (PortInUseException e) {
+            throw UsageException.portInUse(e, e.port() == config.controlPlanePort() ? "--control-plane-port"
+                    : "--web-server-port");
+        }
+    }
+
+    /** The folder {@code --state-dir} names (created if missing), kept when the emulator stops. */
+    private static Optional<Path> stateDir(Arguments arguments) throws UsageException {
+        Optional<String> option = arguments.option("--state-dir");
+        if (option.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.createDirectories(Path.of(option.get())));
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("--state-dir " + option.get() + ": cannot create that folder (" + e.getMessage()
+                    + "); name a folder you can write to, or leave the option out for a temporary one");
         }
     }
 

@@ -8,5 +8,13 @@ import java.io.IOException;
 @FunctionalInterface
 interface EmulatorTrust {
 
-    void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException;
+    /** Trusts {@code emulator}; closing what it returns deletes the files that needed (once the emulator stops). */
+    Trusted trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException;
+
+    /** What {@link #trust} set up; {@link #close()} removes its files and never throws. */
+    @FunctionalInterface
+    interface Trusted extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

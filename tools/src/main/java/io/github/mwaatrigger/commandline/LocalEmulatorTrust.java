@@ -4,10 +4,10 @@ import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Makes a local emulator's certificate authority usable by clients: a PEM file (curl, Python, the aws
@@ -44,13 +44,27 @@ final class LocalEmulatorTrust {
      * Makes this process talk to {@code emulator} as a Lambda function would talk to MWAA: the JVM trusts
      * its CA (through {@code javax.net.ssl.trustStore}), and the AWS SDK's default credentials chain finds
      * its credentials (through the standard {@code aws.accessKeyId} / {@code aws.secretAccessKey}
-     * properties). Must run before the first TLS connection.
+     * properties). Must run before the first TLS connection. The CA files go to a temporary folder that
+     * closing the result (or the process ending) deletes.
      */
-    static void trust(MwaaEmulator emulator, EmulatorConfig config) throws IOException {
-        Map<String, String> files = writeTrustFiles(emulator, Files.createTempDirectory("mwaa-trigger-demo-"));
-        System.setProperty("javax.net.ssl.trustStore", files.get(TRUSTSTORE));
-        System.setProperty("aws.accessKeyId", config.accessKeyId());
-        System.setProperty("aws.secretAccessKey", config.secretAccessKey());
+    static EmulatorTrust.Trusted trust(MwaaEmulator emulator, EmulatorConfig config) {
+        return trust(emulator, config, System.getProperties());
+    }
+
+    /** Like {@link #trust(MwaaEmulator, EmulatorConfig)}, setting {@code properties} instead of the system's. */
+    static EmulatorTrust.Trusted trust(MwaaEmulator emulator, EmulatorConfig config, Properties properties) {
+        TemporaryFolder folder = TemporaryFolder.create("mwaa-trigger-demo-");
+        Map<String, String> files;
+        try {
+            files = writeTrustFiles(emulator, folder.path());
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+        properties.setProperty("javax.net.ssl.trustStore", files.get(TRUSTSTORE));
+        properties.setProperty("aws.accessKeyId", config.accessKeyId());
+        properties.setProperty("aws.secretAccessKey", config.secretAccessKey());
+        return folder::close;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
+import io.github.mwaatrigger.emulator.PortInUseException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -70,9 +71,18 @@ public final class Main {
             console.out().println("usage: mwaa-trigger " + subcommand.usage());
             console.out().println(subcommand.summary());
             return ExitCode.OK;
-        } catch (UsageException | ConfigurationException e) {
+        } catch (UsageException e) {
+            console.fail(e.getMessage());
+            if (e.showsUsage()) {
+                console.err().println("usage: mwaa-trigger " + subcommand.usage());
+            }
+            return ExitCode.USAGE;
+        } catch (ConfigurationException e) {
             console.fail(e.getMessage());
             console.err().println("usage: mwaa-trigger " + subcommand.usage());
+            return ExitCode.USAGE;
+        } catch (PortInUseException e) {
+            console.fail(e.getMessage() + ": stop what listens there, or choose another port");
             return ExitCode.USAGE;
         }
     }

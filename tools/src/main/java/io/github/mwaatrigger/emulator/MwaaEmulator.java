@@ -7,6 +7,7 @@ import io.github.mwaatrigger.emulator.tls.ServerCredentials;
 import io.github.mwaatrigger.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -68,7 +69,15 @@ public final class MwaaEmulator implements AutoCloseable {
         this.webServer = server(config.webServerPort(), tls);
         this.webServerHandler = new WebServerHandler(tokens, new AirflowCliEmulation(airflow, config), config);
         webServer.createContext("/", webServerHandler);
-        this.controlPlane = server(config.controlPlanePort(), tls);
+        try {
+            this.controlPlane = server(config.controlPlanePort(), tls);
+        } catch (IOException | RuntimeException e) {
+            // A server that never started keeps its port bound after stop(): its selector never ran to close it.
+            webServer.start();
+            webServer.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
         this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname(), this::stats);
         controlPlane.createContext("/", controlPlaneHandler);
         webServer.start();
@@ -80,7 +89,11 @@ public final class MwaaEmulator implements AutoCloseable {
         return start(config, CertificateAuthority.create("mwaa-trigger emulator CA"));
     }
 
-    /** Starts an emulator whose certificates come from {@code authority}. */
+    /**
+     * Starts an emulator whose certificates come from {@code authority}.
+     *
+     * @throws PortInUseException if a port the configuration names is taken
+     */
     public static MwaaEmulator start(EmulatorConfig config, CertificateAuthority authority) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(authority, "authority");
@@ -92,7 +105,12 @@ public final class MwaaEmulator implements AutoCloseable {
     }
 
     private HttpsServer server(int port, SSLContext tls) throws IOException {
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        HttpsServer server;
+        try {
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        } catch (BindException e) {
+            throw new PortInUseException("127.0.0.1", port, e);
+        }
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.setExecutor(executor);
         return server;

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.mwaatrigger.emulator.PortInUseException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -57,11 +59,13 @@ public final class LocalApiGateway implements AutoCloseable {
     /**
      * Serves {@code function} on 127.0.0.1:{@code port} (0 for any free port) for {@code resources} such
      * as {@code /api/v1/dags/{dag_id}/dagRuns}.
+     *
+     * @throws PortInUseException if something else listens on {@code port}
      */
     public static LocalApiGateway start(int port, RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> function,
             List<String> resources, String functionName, Duration timeout) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+            HttpServer server = listen(port);
             LocalApiGateway gateway = new LocalApiGateway(server, function, resources, functionName, timeout);
             server.createContext("/", gateway::handle);
             server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
@@ -73,6 +77,14 @@ public final class LocalApiGateway implements AutoCloseable {
             return gateway;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpServer listen(int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
+        } catch (BindException e) {
+            throw new PortInUseException("127.0.0.1", port, e);
         }
     }
 

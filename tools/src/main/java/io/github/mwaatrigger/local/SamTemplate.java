@@ -65,11 +65,18 @@ public final class SamTemplate {
     /**
      * Reads the template {@code yaml}, taking each parameter from {@code parameterValues} or else its default.
      *
-     * @throws IllegalArgumentException if the text is no readable template, or a parameter without default has no
-     *                                  value
+     * @throws IllegalArgumentException if the text is no readable template, {@code parameterValues} names a
+     *                                  parameter the template does not declare (as CloudFormation refuses it), or
+     *                                  a parameter without default has no value
      */
     public static SamTemplate parse(String yaml, Map<String, String> parameterValues, String region) {
         Map<?, ?> template = map(TemplateYaml.parse(yaml));
+        List<String> undeclared = parameterValues.keySet().stream()
+                .filter(name -> !map(template.get("Parameters")).containsKey(name)).sorted().toList();
+        if (!undeclared.isEmpty()) {
+            throw new IllegalArgumentException("the template has no parameter " + String.join(", ", undeclared)
+                    + "; its parameters are " + String.join(", ", parameterNames(template)));
+        }
         Map<String, String> parameters = parameters(map(template.get("Parameters")), parameterValues);
         TemplateValues values = new TemplateValues(parameters, stringKeys(map(template.get("Conditions"))), region);
         Map<?, ?> globals = map(map(template.get("Globals")).get("Function"));
@@ -81,6 +88,15 @@ public final class SamTemplate {
             }
         });
         return new SamTemplate(parameters, functions);
+    }
+
+    /** The names of the parameters the template {@code yaml} declares, in the template's order. */
+    public static List<String> declaredParameters(String yaml) {
+        return parameterNames(map(TemplateYaml.parse(yaml)));
+    }
+
+    private static List<String> parameterNames(Map<?, ?> template) {
+        return map(template.get("Parameters")).keySet().stream().map(String::valueOf).toList();
     }
 
     public Map<String, String> parameters() {

@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,10 @@ class CommandLineTest {
     private MwaaEmulator emulator;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** What the emulator subcommand does while it runs, instead of waiting for Ctrl-C. */
+    private Runnable whileRunning = () -> { };
+    /** Where demo's trust goes instead of the system properties (the test JVM already trusts the test CA). */
+    private final Properties trustProperties = new Properties();
 
     @BeforeEach
     void startEmulator() {
@@ -254,6 +260,7 @@ class CommandLineTest {
                 .doesNotContainKey("MWAA_TRUSTSTORE_PASSWORD");
         assertThat(exports.get("MWAA_ENVIRONMENT_NAME")).isEqualTo("LocalEnv");
         assertThat(exports.get("AIRFLOW_VERSION")).isEqualTo("3.0.6");
+        assertThat(exports.get("API_ALLOWED_DAGS")).isEqualTo("etl_daily,report");
         assertThat(Path.of(exports.get("MWAA_CA_PEM"))).content().startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(Path.of(exports.get("MWAA_TRUSTSTORE"))).exists();
         KeyStore truststore = KeyStore.getInstance("PKCS12");
@@ -261,6 +268,50 @@ class CommandLineTest {
             truststore.load(in, null);
         }
         assertThat(truststore.size()).isEqualTo(1);
+    }
+
+    @Test
+    void emulatorWithoutStateDir_removesItsTemporaryFolderWhenItStops() {
+        AtomicBoolean caFileExistedWhileRunning = new AtomicBoolean();
+        whileRunning = () -> caFileExistedWhileRunning.set(Files.isRegularFile(exported("MWAA_CA_PEM")));
+
+        int code = run(TestEmulator.environment(emulator), "emulator");
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(caFileExistedWhileRunning).isTrue();
+        assertThat(exported("MWAA_CA_PEM").getParent().getFileName().toString()).startsWith("mwaa-emulator-");
+        assertThat(exported("MWAA_CA_PEM").getParent()).doesNotExist();
+        assertThat(exported("MWAA_TRUSTSTORE")).doesNotExist();
+    }
+
+    @Test
+    void emulatorWithStateDir_keepsThatFolder(@TempDir Path stateDir) {
+        int code = run(TestEmulator.environment(emulator), "emulator", "--state-dir", stateDir.toString());
+
+        assertThat(code).isEqualTo(ExitCode.OK);
+        assertThat(stateDir.resolve("ca.pem")).isRegularFile();
+    }
+
+    @Test
+    void demo_removesItsTemporaryFolderWhenItEnds() {
+        int code = run(TestEmulator.environment(emulator), "demo");
+
+        assertThat(code).as(stdout()).isEqualTo(ExitCode.OK);
+        Path truststore = Path.of(trustProperties.getProperty("javax.net.ssl.trustStore"));
+        assertThat(truststore.getParent().getFileName().toString()).startsWith("mwaa-trigger-demo-");
+        assertThat(truststore.getParent()).doesNotExist();
+    }
+
+    @Test
+    void demoWithAParameterTheTemplateDoesNotDeclare_exitsWithTwoNamingItAndListingTheTemplatesParameters() {
+        int code = run(TestEmulator.environment(emulator), "demo", "--parameter", "DagID=etl_daily");
+
+        assertThat(code).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).startsWith("mwaa-trigger: --parameter DagID: template.yaml has no parameter DagID; "
+                + "its parameters are EnvironmentName, ")
+                .contains(", DagId, ", ", ApiAllowedDags, ", ", S3DagRoutes, ", ", ScheduleExpression, ");
+        assertThat(stdout()).isEmpty();
+        assertThat(trustProperties).isEmpty();
     }
 
     @Test
@@ -302,9 +353,18 @@ class CommandLineTest {
     private int run(Environment environment, String... args) {
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment);
-        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { },
-                config -> MwaaEmulator.start(config, TestTls.authority()), (emulatorToTrust, config) -> { })
+        return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), whileRunning,
+                config -> MwaaEmulator.start(config, TestTls.authority()),
+                (emulatorToTrust, config) -> LocalEmulatorTrust.trust(emulatorToTrust, config, trustProperties))
                 .run(Arrays.asList(args), console);
+    }
+
+    /** The value of {@code export NAME=...} among the lines printed so far, as the shell would read it. */
+    private Path exported(String name) {
+        String prefix = "export " + name + "=";
+        return stdout().lines().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> Path.of(ShellWords.split(line.substring(prefix.length())).get(0)))
+                .orElseThrow(() -> new AssertionError("no " + prefix + " line in " + stdout()));
     }
 
     private String stdout() {

@@ -57,7 +57,7 @@ class ServeTest {
             MwaaEmulator started = MwaaEmulator.start(config, TestTls.authority());
             emulator.set(started);
             return started;
-        }, (started, config) -> { });
+        }, (started, config) -> () -> { });
         exitCode = background.submit(() -> main.run(List.of("serve", "--port", Integer.toString(port)), console));
         assertThat(serving.await(20, java.util.concurrent.TimeUnit.SECONDS)).as(out.toString()).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("http://127.0.0.1:" + port + "/api/v1");

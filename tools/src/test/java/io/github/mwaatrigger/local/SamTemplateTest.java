@@ -186,6 +186,18 @@ class SamTemplateTest {
     }
 
     @Test
+    void aValueForAParameterTheTemplateDoesNotDeclare_isRefusedAsCloudFormationRefusesIt() {
+        assertThatThrownBy(() -> SamTemplate.parse(EXAMPLE, Map.of("Dag", "etl", "Stag", "dev"), "us-east-1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the template has no parameter Stag; its parameters are Dag, Stage, Retries");
+    }
+
+    @Test
+    void declaredParameters_areTheTemplatesParameterNamesInOrder() {
+        assertThat(SamTemplate.declaredParameters(EXAMPLE)).containsExactly("Dag", "Stage", "Retries");
+    }
+
+    @Test
     void asynchronousFunctions_parkWhatTheyCannotDeliver() throws IOException {
         Map<?, ?> resources = (Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE))).get("Resources");
         for (String function : List.of("S3UploadFunction", "ScheduleFunction")) {
