@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.mwaa.ShellQuoting;
+import io.github.mwaatrigger.emulator.AirflowRole;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class EmulatorSubcommand implements Subcommand {
 
     private static final Set<String> OPTIONS = Set.of("--control-plane-port", "--web-server-port",
             "--airflow-version", "--dags", "--environment", "--region", "--max-concurrent-cli-calls",
-            "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir");
+            "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir", "--airflow-role", "--rest-rate-limit");
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
     private final Runnable awaitStop;
@@ -52,7 +53,8 @@ final class EmulatorSubcommand implements Subcommand {
     public String usage() {
         return "emulator [--control-plane-port PORT] [--web-server-port PORT] [--airflow-version VERSION] "
                 + "[--dags DAG,DAG...] [--environment NAME] [--region REGION] [--max-concurrent-cli-calls N] "
-                + "[--cli-latency-ms MS] [--token-lifetime-seconds S] [--state-dir DIR]";
+                + "[--cli-latency-ms MS] [--token-lifetime-seconds S] [--state-dir DIR] "
+                + "[--airflow-role Admin|Op|User|Viewer|Public] [--rest-rate-limit N]";
     }
 
     @Override
@@ -102,6 +104,14 @@ final class EmulatorSubcommand implements Subcommand {
         builder.cliCapacity(concurrency, Duration.ofMillis(latency));
         arguments.intOption("--token-lifetime-seconds", 1, 86_400)
                 .ifPresent(seconds -> builder.tokenLifetime(Duration.ofSeconds(seconds)));
+        if (arguments.option("--airflow-role").isPresent()) {
+            try {
+                builder.airflowRole(AirflowRole.named(arguments.option("--airflow-role").get()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--airflow-role: " + e.getMessage());
+            }
+        }
+        arguments.intOption("--rest-rate-limit", 1, 100_000).ifPresent(builder::restRateLimit);
         return builder.build();
     }
 

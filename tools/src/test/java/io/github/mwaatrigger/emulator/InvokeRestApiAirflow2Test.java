@@ -11,6 +11,7 @@ import io.github.mwaatrigger.json.JsonNull;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
+import io.github.mwaatrigger.testing.RestApiClient;
 import io.github.mwaatrigger.testing.TestEmulator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

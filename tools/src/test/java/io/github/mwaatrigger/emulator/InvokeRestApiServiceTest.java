@@ -8,6 +8,7 @@ import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.testing.MutableClock;
+import io.github.mwaatrigger.testing.RestApiClient;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.TriggerOutcome;

@@ -1,5 +1,7 @@
-package io.github.mwaatrigger.emulator;
+package io.github.mwaatrigger.testing;
 
+import io.github.mwaatrigger.emulator.EmulatorConfig;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonBoolean;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.mwaa.model.RestApiMethod;
  * move JSON in and out of the SDK's {@link Document}s. Retries are immediate, so that throttling tests stay fast;
  * the SDK still decides what to retry.
  */
-final class RestApiClient implements AutoCloseable {
+public final class RestApiClient implements AutoCloseable {
 
     private static final ProfileFile EMPTY_PROFILE_FILE = ProfileFile.builder()
             .content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION).build();
@@ -47,12 +49,12 @@ final class RestApiClient implements AutoCloseable {
         this.environmentName = environmentName;
     }
 
-    static RestApiClient of(MwaaEmulator emulator) {
+    public static RestApiClient of(MwaaEmulator emulator) {
         return of(emulator, emulator.config().secretAccessKey());
     }
 
     /** A client that signs with {@code secretAccessKey} for the emulator's access key id. */
-    static RestApiClient of(MwaaEmulator emulator, String secretAccessKey) {
+    public static RestApiClient of(MwaaEmulator emulator, String secretAccessKey) {
         EmulatorConfig config = emulator.config();
         MwaaClient client = MwaaClient.builder()
                 .endpointOverride(emulator.controlPlaneEndpoint())
@@ -71,23 +73,23 @@ final class RestApiClient implements AutoCloseable {
         return new RestApiClient(client, config.environmentName());
     }
 
-    MwaaClient sdk() {
+    public MwaaClient sdk() {
         return client;
     }
 
-    InvokeRestApiResponse get(String path) {
+    public InvokeRestApiResponse get(String path) {
         return invoke(RestApiMethod.GET, path, null, null);
     }
 
-    InvokeRestApiResponse get(String path, String queryJson) {
+    public InvokeRestApiResponse get(String path, String queryJson) {
         return invoke(RestApiMethod.GET, path, queryJson, null);
     }
 
-    InvokeRestApiResponse post(String path, String bodyJson) {
+    public InvokeRestApiResponse post(String path, String bodyJson) {
         return invoke(RestApiMethod.POST, path, null, bodyJson);
     }
 
-    InvokeRestApiResponse invoke(RestApiMethod method, String path, String queryJson, String bodyJson) {
+    public InvokeRestApiResponse invoke(RestApiMethod method, String path, String queryJson, String bodyJson) {
         InvokeRestApiRequest.Builder request = InvokeRestApiRequest.builder()
                 .name(environmentName).path(path).method(method);
         if (queryJson != null) {
@@ -100,11 +102,11 @@ final class RestApiClient implements AutoCloseable {
     }
 
     /** The Airflow answer a {@code RestApiClientException} or {@code RestApiServerException} carries. */
-    static JsonValue response(RestApiClientException e) {
+    public static JsonValue response(RestApiClientException e) {
         return json(e.restApiResponse());
     }
 
-    static Document document(JsonValue value) {
+    public static Document document(JsonValue value) {
         if (value instanceof JsonObject object) {
             Map<String, Document> members = new LinkedHashMap<>();
             object.members().forEach((name, member) -> members.put(name, document(member)));
@@ -125,7 +127,7 @@ final class RestApiClient implements AutoCloseable {
         return Document.fromNull();
     }
 
-    static JsonValue json(Document document) {
+    public static JsonValue json(Document document) {
         if (document == null || document.isNull()) {
             return JsonNull.INSTANCE;
         }
@@ -147,7 +149,7 @@ final class RestApiClient implements AutoCloseable {
         return JsonBoolean.of(document.asBoolean());
     }
 
-    static JsonObject object(Document document) {
+    public static JsonObject object(Document document) {
         return (JsonObject) json(document);
     }
 
