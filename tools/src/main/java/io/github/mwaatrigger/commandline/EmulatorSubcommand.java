@@ -83,7 +83,8 @@ final class EmulatorSubcommand implements Subcommand {
             console.out().flush();
             console.err().println("MWAA emulator: API " + emulator.controlPlaneEndpoint() + ", web server https://"
                     + emulator.webServerHostname() + ", Airflow " + config.airflowVersion() + ", DAGs "
-                    + String.join(",", config.dags().stream().sorted().toList()) + ". Stop with Ctrl-C.");
+                    + String.join(",", config.dags().stream().sorted().toList()) + ", InvokeRestApi as Airflow role "
+                    + config.airflowRole() + " at most " + config.restRateLimit() + " requests/s. Stop with Ctrl-C.");
             awaitStop.run();
         }
         return ExitCode.OK;

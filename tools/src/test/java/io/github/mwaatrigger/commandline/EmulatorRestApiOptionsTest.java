@@ -45,6 +45,8 @@ class EmulatorRestApiOptionsTest {
         assertThat(statuses).containsExactly(200, 403);
         assertThat(started.get().config().airflowRole()).isEqualTo(AirflowRole.VIEWER);
         assertThat(started.get().config().restRateLimit()).isEqualTo(7);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("InvokeRestApi as Airflow role Viewer at most 7 "
+                + "requests/s");
     }
 
     @Test
