@@ -2,6 +2,7 @@ package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.mwaa.ShellQuoting;
+import io.github.mwaatrigger.emulator.AirflowRole;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.emulator.PortInUseException;
@@ -34,7 +35,7 @@ final class EmulatorSubcommand implements Subcommand {
 
     private static final Set<String> OPTIONS = Set.of("--control-plane-port", "--web-server-port",
             "--airflow-version", "--dags", "--environment", "--region", "--max-concurrent-cli-calls",
-            "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir");
+            "--cli-latency-ms", "--token-lifetime-seconds", "--state-dir", "--airflow-role", "--rest-rate-limit");
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
     private final Runnable awaitStop;
@@ -57,7 +58,8 @@ final class EmulatorSubcommand implements Subcommand {
     public String usage() {
         return "emulator [--control-plane-port PORT] [--web-server-port PORT] [--airflow-version VERSION] "
                 + "[--dags DAG,DAG...] [--environment NAME] [--region REGION] [--max-concurrent-cli-calls N] "
-                + "[--cli-latency-ms MS] [--token-lifetime-seconds S] [--state-dir DIR]";
+                + "[--cli-latency-ms MS] [--token-lifetime-seconds S] [--state-dir DIR] "
+                + "[--airflow-role Admin|Op|User|Viewer|Public] [--rest-rate-limit N]";
     }
 
     @Override
@@ -89,7 +91,8 @@ final class EmulatorSubcommand implements Subcommand {
             console.out().flush();
             console.err().println("MWAA emulator: API " + emulator.controlPlaneEndpoint() + ", web server https://"
                     + emulator.webServerHostname() + ", Airflow " + config.airflowVersion() + ", DAGs "
-                    + String.join(",", config.dags().stream().sorted().toList()) + ". Stop with Ctrl-C.");
+                    + String.join(",", config.dags().stream().sorted().toList()) + ", InvokeRestApi as Airflow role "
+                    + config.airflowRole() + " at most " + config.restRateLimit() + " requests/s. Stop with Ctrl-C.");
             awaitStop.run();
         }
         return ExitCode.OK;
@@ -110,6 +113,14 @@ final class EmulatorSubcommand implements Subcommand {
         builder.cliCapacity(concurrency, Duration.ofMillis(latency));
         arguments.intOption("--token-lifetime-seconds", 1, 86_400)
                 .ifPresent(seconds -> builder.tokenLifetime(Duration.ofSeconds(seconds)));
+        if (arguments.option("--airflow-role").isPresent()) {
+            try {
+                builder.airflowRole(AirflowRole.named(arguments.option("--airflow-role").get()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--airflow-role: " + e.getMessage());
+            }
+        }
+        arguments.intOption("--rest-rate-limit", 1, 100_000).ifPresent(builder::restRateLimit);
         return builder.build();
     }
 

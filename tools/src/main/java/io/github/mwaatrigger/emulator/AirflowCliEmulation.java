@@ -153,12 +153,7 @@ final class AirflowCliEmulation {
                     + ")=(" + dagId + ", " + AirflowTexts.str(violation.logicalDate()) + ") is taken.";
         }
         AirflowSimulation.Trigger.InvalidRunId invalid = (AirflowSimulation.Trigger.InvalidRunId) result;
-        String builtIn = version.major() == 3
-                ? "^(?:manual|scheduled|asset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00)$"
-                : "^(?:manual|scheduled|dataset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00)$";
-        return "ValueError: The run_id provided '" + invalid.runId() + "' does not match "
-                + (version.major() == 3 ? "regex pattern" : "the pattern") + " '"
-                + AirflowSimulation.ALLOWED_RUN_ID.pattern() + "' or '" + builtIn + "'";
+        return "ValueError: " + AirflowTexts.invalidRunId(version, invalid.runId());
     }
 
     private CommandOutput triggered(EmulatedRun run, String output) {

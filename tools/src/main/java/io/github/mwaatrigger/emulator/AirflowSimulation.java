@@ -40,8 +40,11 @@ final class AirflowSimulation {
         record Created(EmulatedRun run) implements Trigger {
         }
 
-        /** A run with this run id exists, or (2.2+) one at this logical date. */
-        record AlreadyExists(Instant requestedDate, String requestedRunId) implements Trigger {
+        /**
+         * A run with this run id exists, or (2.2+) one at this logical date; {@code byLogicalDate} says whether
+         * a run holds the requested logical date.
+         */
+        record AlreadyExists(Instant requestedDate, String requestedRunId, boolean byLogicalDate) implements Trigger {
         }
 
         /** The database refused a second run at the same logical date. */
@@ -60,12 +63,19 @@ final class AirflowSimulation {
     private final EmulatorConfig config;
     private final Set<String> dags;
     private final Map<String, List<EmulatedRun>> runsByDag = new LinkedHashMap<>();
+    private final Instant dagsParsedAt;
 
     AirflowSimulation(EmulatorConfig config) {
         this.config = config;
         this.version = config.airflowVersion();
         this.clock = config.clock();
         this.dags = new HashSet<>(config.dags());
+        this.dagsParsedAt = clock.instant();
+    }
+
+    /** When the DAGs were parsed: when the emulator started (Airflow 3's DAG versions date from it). */
+    Instant dagsParsedAt() {
+        return dagsParsedAt;
     }
 
     synchronized boolean hasDag(String dagId) {
@@ -89,6 +99,18 @@ final class AirflowSimulation {
      */
     synchronized Trigger trigger(String dagId, String runId, JsonObject conf, Instant logicalDate,
             boolean replaceMicroseconds) {
+        return trigger(dagId, runId, conf, logicalDate, replaceMicroseconds, null, EmulatedRun.TRIGGERED_BY_CLI);
+    }
+
+    /**
+     * Creates a run as {@link #trigger(String, String, JsonObject, Instant, boolean)} does, with a note and a
+     * record of how it was made; the REST API's trigger, which shares the runs (and their uniqueness) with the CLI.
+     *
+     * @param note        the run's note, or null
+     * @param triggeredBy {@link EmulatedRun#TRIGGERED_BY_CLI} or {@link EmulatedRun#TRIGGERED_BY_REST_API}
+     */
+    synchronized Trigger trigger(String dagId, String runId, JsonObject conf, Instant logicalDate,
+            boolean replaceMicroseconds, String note, String triggeredBy) {
         if (!dags.contains(dagId)) {
             return new Trigger.DagNotFound();
         }
@@ -100,7 +122,9 @@ final class AirflowSimulation {
         for (EmulatedRun run : runs) {
             boolean sameDate = date.isPresent() && date.equals(run.logicalDate());
             if (run.runId().equals(id) || (byDateToo && sameDate)) {
-                return new Trigger.AlreadyExists(date.orElse(now), id);
+                boolean byLogicalDate = date.isPresent()
+                        && runs.stream().anyMatch(other -> date.equals(other.logicalDate()));
+                return new Trigger.AlreadyExists(date.orElse(now), id, byLogicalDate);
             }
         }
         if (date.isPresent() && runs.stream().anyMatch(run -> date.equals(run.logicalDate()))) {
@@ -110,7 +134,7 @@ final class AirflowSimulation {
             return new Trigger.InvalidRunId(id);
         }
         EmulatedRun run = new EmulatedRun(dagId, id, conf, date, now, config.runStartsAfter(),
-                config.runFinishesAfter());
+                config.runFinishesAfter(), Optional.ofNullable(note), triggeredBy);
         runs.add(run);
         return new Trigger.Created(run);
     }
@@ -120,6 +144,17 @@ final class AirflowSimulation {
         return runsByDag.getOrDefault(dagId, List.of()).stream()
                 .sorted(Comparator.comparing(EmulatedRun::sortDate).reversed())
                 .toList();
+    }
+
+    /** The run {@code runId} of {@code dagId}, if there is one. */
+    synchronized Optional<EmulatedRun> run(String dagId, String runId) {
+        return runsByDag.getOrDefault(dagId, List.of()).stream().filter(run -> run.runId().equals(runId)).findFirst();
+    }
+
+    /** The runs of {@code dagId} (every DAG's for {@code ~}) in the order they were created: Airflow's {@code id}. */
+    synchronized List<EmulatedRun> runsInCreationOrder(String dagId) {
+        List<EmulatedRun> runs = dagId.equals("~") ? allRuns() : List.copyOf(runsByDag.getOrDefault(dagId, List.of()));
+        return runs;
     }
 
     /** Every run, in the order they were created. */

@@ -1,5 +1,6 @@
 package io.github.mwaatrigger.emulator;
 
+import io.github.mwaatrigger.airflow.AirflowVersion;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,6 +49,16 @@ final class AirflowTexts {
                 "  File \"" + site + raisedIn + "\", line 88, in _trigger_dag",
                 "    raise exc",
                 exception) + "\n";
+    }
+
+    /** The {@code ValueError} Airflow raises (2.6.3+) for a run id outside its allowed pattern. */
+    static String invalidRunId(AirflowVersion version, String runId) {
+        String builtIn = version.major() == 3
+                ? "^(?:manual|scheduled|asset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00)$"
+                : "^(?:manual|scheduled|dataset_triggered)__(?:\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+00:00)$";
+        return "The run_id provided '" + runId + "' does not match "
+                + (version.major() == 3 ? "regex pattern" : "the pattern") + " '"
+                + AirflowSimulation.ALLOWED_RUN_ID.pattern() + "' or '" + builtIn + "'";
     }
 
     /** The warning Airflow 2.x prints on stderr before most commands (Python warnings on MWAA). */

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The MWAA API in AWS's REST-JSON shape: {@code POST /clitoken/{Name}} and {@code GET /environments/{Name}},
- * with every request's SigV4 signature checked, and errors answered as AWS answers them (status,
+ * The MWAA API in AWS's REST-JSON shape: {@code POST /clitoken/{Name}}, {@code GET /environments/{Name}} and
+ * {@code POST /restapi/{Name}} ({@link InvokeRestApiOperation}), with every request's SigV4 signature checked, and errors answered as AWS answers them (status,
  * {@code x-amzn-ErrorType}, {@code x-amzn-RequestId}, a JSON body with the message).
  */
 final class ControlPlaneHandler implements HttpHandler {
@@ -36,9 +36,12 @@ final class ControlPlaneHandler implements HttpHandler {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger environmentLookups = new AtomicInteger();
     private final Supplier<JsonObject> stats;
+    private final InvokeRestApiOperation invokeRestApi;
 
-    ControlPlaneHandler(EmulatorConfig config, CliTokens tokens, String webServerHostname, Supplier<JsonObject> stats) {
+    ControlPlaneHandler(EmulatorConfig config, CliTokens tokens, String webServerHostname, Supplier<JsonObject> stats,
+            InvokeRestApiOperation invokeRestApi) {
         this.stats = stats;
+        this.invokeRestApi = invokeRestApi;
         this.config = config;
         this.tokens = tokens;
         this.webServerHostname = webServerHostname;
@@ -101,11 +104,11 @@ final class ControlPlaneHandler implements HttpHandler {
                 error(exchange, rejected.httpStatus(), rejected.errorType(), rejected.message());
                 return;
             }
-            route(exchange);
+            route(exchange, body);
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException {
+    private void route(HttpExchange exchange, byte[] body) throws IOException {
         String method = exchange.getRequestMethod();
         String[] segments = exchange.getRequestURI().getRawPath().split("/");
         if (segments.length != 3) {
@@ -113,6 +116,10 @@ final class ControlPlaneHandler implements HttpHandler {
             return;
         }
         String name = URLDecoder.decode(segments[2], StandardCharsets.UTF_8);
+        if (method.equals("POST") && segments[1].equals("restapi")) {
+            respond(exchange, invokeRestApi.invoke(name, body));
+            return;
+        }
         boolean createCliToken = method.equals("POST") && segments[1].equals("clitoken");
         boolean getEnvironment = method.equals("GET") && segments[1].equals("environments");
         if (!createCliToken && !getEnvironment) {
@@ -144,6 +151,12 @@ final class ControlPlaneHandler implements HttpHandler {
                 .put("EnvironmentClass", "mw1.small")
                 .put("WebserverAccessMode", "PUBLIC_ONLY")
                 .build();
+    }
+
+    private static void respond(HttpExchange exchange, AwsAnswer answer) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        answer.errorType().ifPresent(type -> exchange.getResponseHeaders().set("x-amzn-ErrorType", type));
+        Exchanges.respond(exchange, answer.status(), answer.contentType(), answer.body());
     }
 
     private static void ok(HttpExchange exchange, JsonObject body) throws IOException {

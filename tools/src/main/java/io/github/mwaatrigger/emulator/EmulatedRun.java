@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param runAfter    when it was created (Airflow 3's {@code run_after})
  * @param startsAfter how long it stays queued
  * @param finishesAfter how long after creation it succeeds
+ * @param note        the note it was created with (Airflow's REST API takes one)
+ * @param triggeredBy how it was made: {@code cli} or {@code rest_api} (Airflow 3's {@code triggered_by})
  */
 public record EmulatedRun(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate,
-        Instant runAfter, Duration startsAfter, Duration finishesAfter) {
+        Instant runAfter, Duration startsAfter, Duration finishesAfter, Optional<String> note, String triggeredBy) {
+
+    /** How a run made by {@code airflow dags trigger} is marked. */
+    public static final String TRIGGERED_BY_CLI = "cli";
+    /** How a run made through the REST API is marked. */
+    public static final String TRIGGERED_BY_REST_API = "rest_api";
 
     public EmulatedRun {
         Objects.requireNonNull(dagId, "dagId");
@@ -27,6 +34,14 @@ public record EmulatedRun(String dagId, String runId, JsonObject conf, Optional<
         Objects.requireNonNull(conf, "conf");
         Objects.requireNonNull(logicalDate, "logicalDate");
         Objects.requireNonNull(runAfter, "runAfter");
+        Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(triggeredBy, "triggeredBy");
+    }
+
+    /** A run made by the CLI, without a note. */
+    public EmulatedRun(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate, Instant runAfter,
+            Duration startsAfter, Duration finishesAfter) {
+        this(dagId, runId, conf, logicalDate, runAfter, startsAfter, finishesAfter, Optional.empty(), TRIGGERED_BY_CLI);
     }
 
     /** {@code queued}, then {@code running}, then {@code success}, as time passes. */

@@ -26,11 +26,15 @@ import java.util.Set;
  * @param runFinishesAfter      how long after its creation a run succeeds
  * @param noisyOutput           whether output carries the warnings and log lines real MWAA output has
  * @param clock                 the emulator's time: token expiry, logical dates, run progress
+ * @param airflowRole           the Airflow role {@code InvokeRestApi} callers act as (MWAA takes it from the
+ *                              caller's IAM grant)
+ * @param restRateLimit         {@code InvokeRestApi} requests a second before it answers {@code ThrottlingException}
+ *                              (about 10 on MWAA)
  */
 public record EmulatorConfig(String environmentName, String region, AirflowVersion airflowVersion, Set<String> dags,
         String accessKeyId, String secretAccessKey, int controlPlanePort, int webServerPort, Duration tokenLifetime,
         int maxConcurrentCliCalls, Duration cliLatency, Duration runStartsAfter, Duration runFinishesAfter,
-        boolean noisyOutput, Clock clock) {
+        boolean noisyOutput, Clock clock, AirflowRole airflowRole, int restRateLimit) {
 
     /** The access key id of the default credentials. */
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAEMULATOR00000001";
@@ -52,12 +56,17 @@ public record EmulatorConfig(String environmentName, String region, AirflowVersi
         if (maxConcurrentCliCalls < 1) {
             throw new IllegalArgumentException("maxConcurrentCliCalls must be at least 1");
         }
+        Objects.requireNonNull(airflowRole, "airflowRole");
+        if (restRateLimit < 1) {
+            throw new IllegalArgumentException("restRateLimit must be at least 1 request per second");
+        }
     }
 
     /**
      * Environment {@code MyAirflowEnvironment} in {@code us-east-1} on Airflow 2.10.3 with DAGs
      * {@code example_dag}, {@code s3_ingest} and {@code nightly_report}, 60 s tokens, 4 concurrent CLI
-     * calls, instant commands, runs that start after 1 s and finish after 3 s, noisy output.
+     * calls, instant commands, runs that start after 1 s and finish after 3 s, noisy output; {@code InvokeRestApi}
+     * callers act as Airflow's {@code User} role, at most 10 requests a second.
      */
     public static EmulatorConfig defaults() {
         return builder().build();
@@ -84,6 +93,8 @@ public record EmulatorConfig(String environmentName, String region, AirflowVersi
         private Duration runFinishesAfter = Duration.ofSeconds(3);
         private boolean noisyOutput = true;
         private Clock clock = Clock.systemUTC();
+        private AirflowRole airflowRole = AirflowRole.USER;
+        private int restRateLimit = 10;
 
         private Builder() {
         }
@@ -148,10 +159,22 @@ public record EmulatorConfig(String environmentName, String region, AirflowVersi
             return this;
         }
 
+        /** The Airflow role {@code InvokeRestApi} callers act as. */
+        public Builder airflowRole(AirflowRole value) {
+            airflowRole = value;
+            return this;
+        }
+
+        /** At most {@code requestsPerSecond} {@code InvokeRestApi} requests a second. */
+        public Builder restRateLimit(int requestsPerSecond) {
+            restRateLimit = requestsPerSecond;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(environmentName, region, airflowVersion, dags, accessKeyId, secretAccessKey,
                     controlPlanePort, webServerPort, tokenLifetime, maxConcurrentCliCalls, cliLatency, runStartsAfter,
-                    runFinishesAfter, noisyOutput, clock);
+                    runFinishesAfter, noisyOutput, clock, airflowRole, restRateLimit);
         }
     }
 }

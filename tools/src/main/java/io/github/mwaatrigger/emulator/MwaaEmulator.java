@@ -22,8 +22,10 @@ import javax.net.ssl.SSLContext;
  * A faithful stand-in for one Amazon MWAA environment, on loopback, over HTTPS:
  *
  * <ul>
- *   <li>the MWAA API ({@code CreateCliToken}, {@code GetEnvironment}) with SigV4 checking, at
- *       {@link #controlPlaneEndpoint()}, for any AWS SDK or the {@code aws} CLI as an endpoint override;</li>
+ *   <li>the MWAA API ({@code CreateCliToken}, {@code GetEnvironment}, {@code InvokeRestApi}) with SigV4 checking,
+ *       at {@link #controlPlaneEndpoint()}, for any AWS SDK or the {@code aws} CLI as an endpoint override;
+ *       {@code InvokeRestApi} reaches the same runs as the CLI, through the configured version's REST API, as
+ *       the configured Airflow role, under the configured request rate;</li>
  *   <li>the Airflow web server's {@code /aws_mwaa/cli} at {@link #webServerHostname()}, the host name its
  *       {@code CreateCliToken} answers return, speaking the configured Airflow version's CLI.</li>
  * </ul>
@@ -51,6 +53,7 @@ public final class MwaaEmulator implements AutoCloseable {
     private final HttpsServer controlPlane;
     private final WebServerHandler webServerHandler;
     private final ControlPlaneHandler controlPlaneHandler;
+    private final InvokeRestApiOperation invokeRestApi;
     private final ExecutorService executor;
 
     private MwaaEmulator(EmulatorConfig config, CertificateAuthority authority) throws IOException {
@@ -78,7 +81,9 @@ public final class MwaaEmulator implements AutoCloseable {
             executor.shutdownNow();
             throw e;
         }
-        this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname(), this::stats);
+        this.invokeRestApi = new InvokeRestApiOperation(config, AirflowRestApi.of(airflow, config));
+        this.controlPlaneHandler = new ControlPlaneHandler(config, tokens, webServerHostname(), this::stats,
+                invokeRestApi);
         controlPlane.createContext("/", controlPlaneHandler);
         webServer.start();
         controlPlane.start();
@@ -159,6 +164,16 @@ public final class MwaaEmulator implements AutoCloseable {
         return controlPlaneHandler.requests();
     }
 
+    /** How many {@code InvokeRestApi} requests with a valid signature arrived, throttled ones included. */
+    public int restApiRequests() {
+        return invokeRestApi.requests();
+    }
+
+    /** How many {@code InvokeRestApi} requests were refused with {@code ThrottlingException}. */
+    public int throttledRestApiRequests() {
+        return invokeRestApi.throttled();
+    }
+
     /** How many CLI tokens {@code CreateCliToken} has issued. */
     public int cliTokensIssued() {
         return controlPlaneHandler.tokensIssued();
@@ -181,7 +196,8 @@ public final class MwaaEmulator implements AutoCloseable {
 
     /**
      * What the emulator counted, as JSON ({@code cli_tokens_issued}, {@code environment_lookups},
-     * {@code cli_requests}, {@code busy_answers}, {@code most_concurrent_cli_commands}, {@code runs}); also
+     * {@code cli_requests}, {@code busy_answers}, {@code most_concurrent_cli_commands}, {@code runs},
+     * {@code rest_api_requests}, {@code throttled_rest_api_requests}); also
      * served at {@code GET <control plane>/_emulator/stats} for processes outside the emulator.
      */
     public JsonObject stats() {
@@ -192,6 +208,8 @@ public final class MwaaEmulator implements AutoCloseable {
                 .put("busy_answers", busyAnswers())
                 .put("most_concurrent_cli_commands", mostConcurrentCliCommands())
                 .put("runs", runs().size())
+                .put("rest_api_requests", restApiRequests())
+                .put("throttled_rest_api_requests", throttledRestApiRequests())
                 .build();
     }
 
@@ -213,6 +231,18 @@ public final class MwaaEmulator implements AutoCloseable {
      */
     public void injectControlPlaneFaults(Fault... faults) {
         controlPlaneHandler.inject(Arrays.asList(faults));
+    }
+
+    /**
+     * Acts out {@code faults} on the next {@code InvokeRestApi} requests that reach Airflow, one fault per
+     * request: {@link Fault.Status} is Airflow answering that status and JSON body (a 5xx arrives as
+     * {@code RestApiServerException}), {@link Fault.Delay} a slow answer, {@link Fault.DropConnection} no answer.
+     * Faults of the MWAA API itself (throttling, 500s) are {@link #injectControlPlaneFaults}'s.
+     *
+     * @throws IllegalArgumentException for any other fault, or a status body that is not JSON
+     */
+    public void injectRestApiFaults(Fault... faults) {
+        invokeRestApi.inject(Arrays.asList(faults));
     }
 
     /** Expires every token issued so far, as if 60 s had passed. */
