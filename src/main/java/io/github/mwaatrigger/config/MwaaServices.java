@@ -3,6 +3,7 @@ package io.github.mwaatrigger.config;
 import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.mwaa.AirflowCli;
 import io.github.mwaatrigger.mwaa.Backoff;
+import io.github.mwaatrigger.mwaa.CountingAirflowCli;
 import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
 import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
@@ -20,14 +21,18 @@ import java.util.Objects;
  * @param triggers     starts DAG runs
  * @param runs         reads DAG runs
  * @param controlPlane the MWAA API of the environment
+ * @param attempts     counts the attempts the calls of {@code triggers} and {@code runs} take, per thread (for
+ *                     the trigger log)
  */
-public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane) {
+public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQueries runs, MwaaControlPlane controlPlane,
+        CountingAirflowCli attempts) {
 
     public MwaaServices {
         Objects.requireNonNull(cli, "cli");
         Objects.requireNonNull(triggers, "triggers");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(controlPlane, "controlPlane");
+        Objects.requireNonNull(attempts, "attempts");
     }
 
     /** Builds what needs no network now (the AWS SDK client), so that the first trigger need not. */
@@ -59,7 +64,9 @@ public record MwaaServices(AirflowCli cli, TriggerService triggers, DagRunQuerie
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
-        DagRunQueries runs = new DagRunQueries(cli, dialects);
-        return new MwaaServices(cli, new TriggerService(cli, dialects, runs, clock, sleeper), runs, controlPlane);
+        CountingAirflowCli counted = new CountingAirflowCli(cli);
+        DagRunQueries runs = new DagRunQueries(counted, dialects);
+        return new MwaaServices(cli, new TriggerService(counted, dialects, runs, clock, sleeper), runs, controlPlane,
+                counted);
     }
 }
