@@ -6,6 +6,7 @@ import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,7 +93,7 @@ public record TriggerEvent(LambdaInvocation invocation, String dagId, String run
         long millis = duration.toMillis();
         JsonObject.Builder line = JsonObject.builder()
                 .put("_aws", metadata())
-                .put("timestamp", at.toString())
+                .put("timestamp", at.truncatedTo(ChronoUnit.MILLIS).toString())
                 .put("level", outcome == Outcome.FAILED ? "ERROR" : "INFO")
                 .put("message", "DAG " + dagId + " run " + runId + ": " + outcome
                         + failure.map(why -> " (" + why.type() + ")").orElse(""))
