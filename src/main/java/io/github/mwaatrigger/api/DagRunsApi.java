@@ -19,6 +19,7 @@ import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
+import io.github.mwaatrigger.trigger.TriggerRecorder;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -64,8 +65,13 @@ public final class DagRunsApi {
 
     /** Serves {@code request}, finishing before {@code deadline}. */
     public ApiResponse handle(ApiRequest request, Deadline deadline) {
+        return handle(request, deadline, TriggerRecorder.NONE);
+    }
+
+    /** Serves {@code request}, finishing before {@code deadline}; a trigger it makes is recorded by {@code recorder}. */
+    public ApiResponse handle(ApiRequest request, Deadline deadline, TriggerRecorder recorder) {
         try {
-            return route(request, deadline);
+            return route(request, deadline, recorder);
         } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException e) {
             return ApiResponse.problem(Problem.badRequest(e.getMessage()));
         } catch (AirflowRefusedArgumentException e) {
@@ -100,7 +106,7 @@ public final class DagRunsApi {
         }
     }
 
-    private ApiResponse route(ApiRequest request, Deadline deadline) {
+    private ApiResponse route(ApiRequest request, Deadline deadline, TriggerRecorder recorder) {
         Optional<String[]> ids = ids(request);
         if (ids.isEmpty()) {
             return ApiResponse.problem(Problem.notFound("Not Found", "no resource at " + request.path()
@@ -124,10 +130,10 @@ public final class DagRunsApi {
             AirflowIds.requireRunId(runId);
             return getRun(dagId, runId, deadline);
         }
-        return method.equals("POST") ? trigger(dagId, request, deadline) : listRuns(dagId, request, deadline);
+        return method.equals("POST") ? trigger(dagId, request, deadline, recorder) : listRuns(dagId, request, deadline);
     }
 
-    private ApiResponse trigger(String dagId, ApiRequest request, Deadline deadline) {
+    private ApiResponse trigger(String dagId, ApiRequest request, Deadline deadline, TriggerRecorder recorder) {
         TriggerRequestBody body = TriggerRequestBody.parse(request.body());
         Optional<String> key = idempotencyKey(request);
         boolean ourRunId = body.dagRunId().isEmpty();
@@ -135,8 +141,8 @@ public final class DagRunsApi {
                 .orElseGet(() -> ApiRunIds.unique(clock)));
         body.note().ifPresent(note -> LOG.log(Level.INFO, "request {0}: the note is not kept (MWAA's CLI cannot set "
                 + "notes)", request.requestId()));
-        TriggerResult result = runs.trigger(new DagRunRequest(dagId, runId, body.conf(), body.logicalDate()),
-                deadline);
+        DagRunRequest run = new DagRunRequest(dagId, runId, body.conf(), body.logicalDate());
+        TriggerResult result = recorder.record(run, () -> runs.trigger(run, deadline));
         LOG.log(Level.INFO, "request {0}: DAG {1} run {2}: {3}", request.requestId(), dagId, runId, result.outcome());
         if (result.outcome() == TriggerOutcome.ALREADY_EXISTED && key.isEmpty() && !ourRunId) {
             return ApiResponse.problem(Problem.conflict("DAGRun with DAG ID: '" + dagId + "' and DAGRun ID: '" + runId

@@ -1,5 +1,8 @@
 package io.github.mwaatrigger.config;
 
+import java.util.Optional;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,18 +14,37 @@ public final class Logging {
 
     private static final String FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
     private static final String ONE_LINE = "%4$s %3$s - %5$s%6$s%n";
+    /** The variable in which Lambda passes the function's log format ({@code Text} or {@code JSON}). */
+    static final String LAMBDA_LOG_FORMAT = "AWS_LAMBDA_LOG_FORMAT";
 
     private Logging() {
     }
 
     /**
      * Logging as a Lambda function wants it (records from INFO up, one line each, to stderr, which Lambda
-     * sends to CloudWatch Logs); returns the process environment, for the function's no-argument
-     * constructor to read its settings from.
+     * sends to CloudWatch Logs; one JSON object each when the function's log format is JSON); returns the
+     * process environment, for the function's no-argument constructor to read its settings from.
      */
     public static Environment forLambda() {
+        Environment environment = Environment.system();
         configure(Level.INFO);
-        return Environment.system();
+        formatterFor(environment).ifPresent(json -> {
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(json);
+            }
+        });
+        return environment;
+    }
+
+    /**
+     * The formatter a function's records need in {@code environment}: {@link JsonLogFormatter} when Lambda
+     * says the log format is JSON, none (the one-line text) otherwise. The level stays INFO whatever the
+     * function's application log level: the JDK's HTTP client logs request headers, the CLI token among them,
+     * at FINE.
+     */
+    static Optional<Formatter> formatterFor(Environment environment) {
+        return environment.get(LAMBDA_LOG_FORMAT).filter(format -> format.equalsIgnoreCase("JSON"))
+                .map(json -> new JsonLogFormatter());
     }
 
     /**

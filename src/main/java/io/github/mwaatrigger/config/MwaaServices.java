@@ -2,7 +2,9 @@ package io.github.mwaatrigger.config;
 
 import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.mwaa.AirflowCli;
+import io.github.mwaatrigger.mwaa.AttemptCounter;
 import io.github.mwaatrigger.mwaa.Backoff;
+import io.github.mwaatrigger.mwaa.CountingAirflowCli;
 import io.github.mwaatrigger.mwaa.MwaaCliClient;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
 import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
@@ -21,13 +23,17 @@ import java.util.Objects;
  * @param cli          runs Airflow CLI commands on the environment
  * @param dagRuns      starts and reads DAG runs
  * @param controlPlane the MWAA API of the environment
+ * @param attempts     counts the attempts the calls of {@code dagRuns} take, per thread (for
+ *                     the trigger log)
  */
-public record MwaaServices(AirflowCli cli, DagRuns dagRuns, MwaaControlPlane controlPlane) {
+public record MwaaServices(AirflowCli cli, DagRuns dagRuns, MwaaControlPlane controlPlane,
+        AttemptCounter attempts) {
 
     public MwaaServices {
         Objects.requireNonNull(cli, "cli");
         Objects.requireNonNull(dagRuns, "dagRuns");
         Objects.requireNonNull(controlPlane, "controlPlane");
+        Objects.requireNonNull(attempts, "attempts");
     }
 
     /** Builds what needs no network now (the AWS SDK client), so that the first trigger need not. */
@@ -59,8 +65,9 @@ public record MwaaServices(AirflowCli cli, DagRuns dagRuns, MwaaControlPlane con
         AirflowDialects dialects = settings.airflowVersion()
                 .map(AirflowDialects::fixed)
                 .orElseGet(() -> AirflowDialects.discoveredThrough(controlPlane));
-        DagRunQueries runs = new DagRunQueries(cli, dialects);
-        TriggerService triggers = new TriggerService(cli, dialects, runs, clock, sleeper);
-        return new MwaaServices(cli, new CliDagRuns(triggers, runs), controlPlane);
+        CountingAirflowCli counted = new CountingAirflowCli(cli);
+        DagRunQueries runs = new DagRunQueries(counted, dialects);
+        TriggerService triggers = new TriggerService(counted, dialects, runs, clock, sleeper);
+        return new MwaaServices(cli, new CliDagRuns(triggers, runs), controlPlane, counted);
     }
 }

@@ -12,6 +12,8 @@ import io.github.mwaatrigger.config.Logging;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.observability.LambdaInvocation;
+import io.github.mwaatrigger.observability.TriggerLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     static final Duration MAX_RESPONSE_TIME = Duration.ofSeconds(22);
 
     private final DagRunsApi api;
+    private final TriggerLog triggerLog;
     private final Clock clock;
     private final SnapStartPriming priming;
 
@@ -47,6 +50,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     public ApiHandler(ApiFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
         this.api = new DagRunsApi(mwaa.dagRuns(), settings.allowed(), clock);
+        this.triggerLog = new TriggerLog(mwaa.attempts(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, this::primeApiPath);
     }
@@ -83,6 +87,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } catch (UnreadableRequestException e) {
             return ApiGatewayRequests.toEvent(ApiResponse.badRequest(e.getMessage()));
         }
-        return ApiGatewayRequests.toEvent(api.handle(request, deadline));
+        return ApiGatewayRequests.toEvent(api.handle(request, deadline, triggerLog.forInvocation(
+                LambdaInvocation.of(context, event.getRequestContext() == null ? null
+                        : event.getRequestContext().getRequestId()))));
     }
 }

@@ -8,6 +8,7 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.observability.TriggerLog;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.uploads.DagRoutes;
 import io.github.mwaatrigger.uploads.ObjectUpload;
@@ -38,6 +39,7 @@ public final class S3UploadHandler implements RequestStreamHandler {
     private static final System.Logger LOG = System.getLogger(S3UploadHandler.class.getName());
 
     private final UploadTriggers uploads;
+    private final TriggerLog triggerLog;
     private final Clock clock;
     private final SnapStartPriming priming;
 
@@ -55,6 +57,7 @@ public final class S3UploadHandler implements RequestStreamHandler {
     public S3UploadHandler(UploadFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
         this.uploads = new UploadTriggers(mwaa.dagRuns(), settings.routes());
+        this.triggerLog = new TriggerLog(mwaa.attempts(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(settings.routes()));
     }
@@ -105,7 +108,8 @@ public final class S3UploadHandler implements RequestStreamHandler {
             LOG.log(Level.INFO, "an S3 event without objects (such as s3:TestEvent): nothing to trigger");
             return "0 objects";
         }
-        List<Outcome> outcomes = uploads.triggerAll(records.uploads(), LambdaDeadline.of(context, clock));
+        List<Outcome> outcomes = uploads.triggerAll(records.uploads(), LambdaDeadline.of(context, clock),
+                triggerLog.forInvocation(context));
         List<String> failures = new ArrayList<>(records.unreadable());
         outcomes.stream().filter(Outcome.Failed.class::isInstance).map(Outcome.Failed.class::cast)
                 .forEach(failed -> failures.add(failed.upload().location() + ": " + failed.failure().getMessage()));

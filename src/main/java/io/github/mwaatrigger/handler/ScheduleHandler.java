@@ -10,8 +10,10 @@ import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonParseException;
 import io.github.mwaatrigger.json.JsonWriter;
+import io.github.mwaatrigger.observability.TriggerLog;
 import io.github.mwaatrigger.schedules.ScheduleEvents;
 import io.github.mwaatrigger.schedules.ScheduledInvocation;
+import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import io.github.mwaatrigger.trigger.DagRuns;
@@ -36,6 +38,7 @@ public final class ScheduleHandler implements RequestStreamHandler {
     private static final System.Logger LOG = System.getLogger(ScheduleHandler.class.getName());
 
     private final DagRuns triggers;
+    private final TriggerLog triggerLog;
     private final Optional<String> defaultDagId;
     private final Clock clock;
     private final SnapStartPriming priming;
@@ -55,6 +58,7 @@ public final class ScheduleHandler implements RequestStreamHandler {
         MwaaServices mwaa = services.apply(settings.mwaa());
         this.defaultDagId = settings.defaultDagId();
         this.triggers = mwaa.dagRuns();
+        this.triggerLog = new TriggerLog(mwaa.attempts(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, ScheduleHandler::primeSchedulePath);
     }
@@ -80,7 +84,9 @@ public final class ScheduleHandler implements RequestStreamHandler {
             throw new InvalidDagRunRequestException("the schedule event is not a JSON object: " + e.getMessage(), e);
         }
         ScheduledInvocation invocation = ScheduleEvents.parse(event, defaultDagId);
-        TriggerResult result = triggers.trigger(invocation.toRequest(), LambdaDeadline.of(context, clock));
+        DagRunRequest request = invocation.toRequest();
+        TriggerResult result = triggerLog.forInvocation(context).record(request,
+                () -> triggers.trigger(request, LambdaDeadline.of(context, clock)));
         LOG.log(Level.INFO, "schedule {0} at {1} -> DAG {2} run {3}: {4}", invocation.scheduleArn(),
                 invocation.scheduledTime(), result.run().dagId(), result.run().runId(), result.outcome());
         output.write(JsonWriter.compact().write(result.toJson()).getBytes(StandardCharsets.UTF_8));

@@ -102,14 +102,15 @@ public final class MwaaCliClient implements AirflowCli {
             }
             Outcome outcome = tried.get();
             if (outcome.output().isPresent()) {
-                return new CliReply(outcome.output().get(), mayHaveRun);
+                return new CliReply(outcome.output().get(), mayHaveRun, attempt);
             }
             last = tried;
             mayHaveRun |= outcome.mayHaveRun();
             if (outcome.tokenRejected()) {
                 if (tokenReplaced) {
                     throw new MwaaUnavailableException("the MWAA web server rejected a newly created CLI token too ("
-                            + outcome.problem() + "); check the clocks and the environment's web server");
+                            + outcome.problem() + "); check the clocks and the environment's web server",
+                            MwaaUnavailableException.Reason.FAILING, attempt);
                 }
                 tokenReplaced = true;
                 continue;
@@ -122,7 +123,7 @@ public final class MwaaCliClient implements AirflowCli {
             }
             LOG.log(Level.WARNING, "attempt {0} failed: {1}; retrying in {2} ms",
                     attempt, outcome.problem(), delay.toMillis());
-            pause(delay);
+            pause(delay, attempt);
         }
     }
 
@@ -134,12 +135,12 @@ public final class MwaaCliClient implements AirflowCli {
         return last.map(outcome -> gaveUp(outcome, attempts)).orElseGet(() -> new MwaaUnavailableException(
                 "the command was not sent: less than the " + MINIMUM_ATTEMPT.toMillis() + " ms one attempt needs was "
                         + "left before the deadline; give the call more time (such as a longer function timeout)",
-                MwaaUnavailableException.Reason.TIMED_OUT));
+                MwaaUnavailableException.Reason.TIMED_OUT, 0));
     }
 
     private static MwaaUnavailableException gaveUp(Outcome last, int attempts) {
         return new MwaaUnavailableException("MWAA is unavailable: " + last.problem() + " (gave up after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + ", the deadline is near)", last.reason());
+                + (attempts == 1 ? " attempt" : " attempts") + ", the deadline is near)", last.reason(), attempts);
     }
 
     /** One attempt: the output, or why not, whether to retry, what MWAA did, and whether the command may have run. */
@@ -283,12 +284,13 @@ public final class MwaaCliClient implements AirflowCli {
                 : MwaaUnavailableException.Reason.FAILING;
     }
 
-    private void pause(Duration delay) {
+    private void pause(Duration delay, int attempts) {
         try {
             sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MwaaUnavailableException("interrupted while waiting to retry");
+            throw new MwaaUnavailableException("interrupted while waiting to retry",
+                    MwaaUnavailableException.Reason.FAILING, attempts);
         }
     }
 

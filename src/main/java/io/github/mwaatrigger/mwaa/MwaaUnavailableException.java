@@ -21,23 +21,36 @@ public final class MwaaUnavailableException extends TriggerFailure {
     }
 
     private final Reason reason;
+    private final int attempts;
 
     public MwaaUnavailableException(String message) {
         this(message, Reason.FAILING);
     }
 
     public MwaaUnavailableException(String message, Reason reason) {
+        this(message, reason, 0);
+    }
+
+    /** MWAA was unavailable after the call sent its command {@code attempts} times. */
+    public MwaaUnavailableException(String message, Reason reason, int attempts) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.attempts = attempts;
     }
 
     public MwaaUnavailableException(String message, Throwable cause) {
         super(message, cause);
         this.reason = Reason.FAILING;
+        this.attempts = 0;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** How many attempts the call made before giving up; 0 when it sent nothing, or did not count. */
+    public int attempts() {
+        return attempts;
     }
 
     @Override

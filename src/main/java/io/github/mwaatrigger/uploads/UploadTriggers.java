@@ -6,6 +6,7 @@ import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.DagRuns;
+import io.github.mwaatrigger.trigger.TriggerRecorder;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -48,14 +49,19 @@ public final class UploadTriggers {
 
     /** Tries every upload, in order, and reports each outcome. */
     public List<Outcome> triggerAll(List<ObjectUpload> uploads, Deadline deadline) {
+        return triggerAll(uploads, deadline, TriggerRecorder.NONE);
+    }
+
+    /** Tries every upload, in order, each trigger recorded by {@code recorder}, and reports each outcome. */
+    public List<Outcome> triggerAll(List<ObjectUpload> uploads, Deadline deadline, TriggerRecorder recorder) {
         List<Outcome> outcomes = new ArrayList<>(uploads.size());
         for (ObjectUpload upload : uploads) {
-            outcomes.add(trigger(upload, deadline));
+            outcomes.add(trigger(upload, deadline, recorder));
         }
         return outcomes;
     }
 
-    private Outcome trigger(ObjectUpload upload, Deadline deadline) {
+    private Outcome trigger(ObjectUpload upload, Deadline deadline, TriggerRecorder recorder) {
         Optional<String> dagId = routes.dagFor(upload.key());
         if (dagId.isEmpty()) {
             LOG.log(Level.INFO, "{0} matches no route; skipped", upload.location());
@@ -63,7 +69,7 @@ public final class UploadTriggers {
         }
         try {
             DagRunRequest request = DagRunRequest.of(dagId.get(), UploadRunIds.runIdFor(upload), conf(upload));
-            TriggerResult result = triggers.trigger(request, deadline);
+            TriggerResult result = recorder.record(request, () -> triggers.trigger(request, deadline));
             LOG.log(Level.INFO, "{0} -> DAG {1} run {2}: {3}", upload.location(), result.run().dagId(),
                     result.run().runId(), result.outcome());
             return new Outcome.Triggered(upload, result);

@@ -168,7 +168,7 @@ public final class InMemoryAirflow implements AirflowCli {
 
     private static MwaaUnavailableException unavailable(String problem, MwaaUnavailableException.Reason reason) {
         return new MwaaUnavailableException("MWAA is unavailable: " + problem + " (gave up after 3 attempts, the "
-                + "deadline is near)", reason);
+                + "deadline is near)", reason, 3);
     }
 
     private CliOutput execute(CliCommand command) {

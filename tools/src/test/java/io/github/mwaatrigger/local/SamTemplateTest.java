@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.entry;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,16 +249,143 @@ class SamTemplateTest {
                 .doesNotContain("AWS::Events::Rule", "AWS::Lambda::Permission", "AWS::SQS::QueuePolicy");
     }
 
+    @Test
+    void alarms_watchTheFailedTriggersQueueAndEveryFunctionsErrors() throws IOException {
+        Map<String, Map<?, ?>> deployed = deployedResources(Map.of());
+        Map<Object, Object> queueAlarm = properties(deployed, "FailedTriggersAlarm");
+
+        assertThat(queueAlarm).containsEntry("Namespace", "AWS/SQS")
+                .containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+                .containsEntry("Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of("FailedTriggersQueue", "QueueName")))))
+                .containsEntry("Threshold", "0").containsEntry("ComparisonOperator", "GreaterThanThreshold")
+                .containsEntry("TreatMissingData", "notBreaching");
+        for (SamTemplate.Function function : template().functions()) {
+            Map<Object, Object> alarm = properties(deployed, function.logicalId() + "ErrorsAlarm");
+            assertThat(alarm).as(function.logicalId()).containsEntry("Namespace", "AWS/Lambda")
+                    .containsEntry("MetricName", "Errors").containsEntry("Statistic", "Sum")
+                    .containsEntry("Dimensions", List.of(Map.of("Name", "FunctionName",
+                            "Value", Map.of("Ref", function.logicalId()))))
+                    .containsEntry("Threshold", "0").containsEntry("ComparisonOperator", "GreaterThanThreshold");
+        }
+    }
+
+    @Test
+    void withAlarmEmail_everyAlarmNotifiesATopicTheAddressIsSubscribedTo() throws IOException {
+        Map<String, Object> deployed = evaluatedResources(Map.of("AlarmEmail", "ops@example.com"));
+
+        assertThat(properties(deployed, "AlarmEmailSubscription")).containsEntry("Protocol", "email")
+                .containsEntry("Endpoint", "ops@example.com").containsEntry("TopicArn", "<AlarmTopic>");
+        assertThat(alarms(deployed)).hasSize(4).allSatisfy((id, alarm) -> assertThat(alarm).as(id)
+                .containsEntry("AlarmActions", List.of("<AlarmTopic>"))
+                .containsEntry("OKActions", List.of("<AlarmTopic>")));
+    }
+
+    @Test
+    void withoutAlarmEmail_thereIsNoTopic_andTheAlarmsHaveNoActions() throws IOException {
+        Map<String, Object> deployed = evaluatedResources(Map.of());
+
+        assertThat(deployed).doesNotContainKeys("AlarmTopic", "AlarmEmailSubscription");
+        assertThat(alarms(deployed)).hasSize(4).allSatisfy((id, alarm) -> assertThat(alarm).as(id)
+                .doesNotContainKeys("AlarmActions", "OKActions"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-an-address", "ops@example", "two words@example.com"})
+    void alarmEmail_mustBeAnAddressOrEmpty(String address) throws IOException {
+        Map<?, ?> parameter = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE)))
+                .get("Parameters")).get("AlarmEmail");
+        Pattern allowed = Pattern.compile((String) parameter.get("AllowedPattern"));
+
+        assertThat(allowed.matcher(address).matches()).isFalse();
+        assertThat(allowed.matcher("ops@example.com").matches()).isTrue();
+        assertThat(allowed.matcher("").matches()).isTrue();
+    }
+
+    @Test
+    void theQueueAndEveryLogGroup_outliveTheStack() throws IOException {
+        Map<String, Map<?, ?>> deployed = deployedResources(Map.of());
+        List<String> kept = deployed.entrySet().stream()
+                .filter(resource -> List.of("AWS::SQS::Queue", "AWS::Logs::LogGroup").contains(resource.getValue()
+                        .get("Type"))).map(Map.Entry::getKey).toList();
+
+        assertThat(kept).containsExactlyInAnyOrder("FailedTriggersQueue", "S3UploadLogGroup", "ScheduleLogGroup",
+                "ApiLogGroup", "ApiAccessLogGroup");
+        for (String id : kept) {
+            assertThat(deployed.get(id).get("DeletionPolicy")).as(id).isEqualTo("Retain");
+            assertThat(deployed.get(id).get("UpdateReplacePolicy")).as(id).isEqualTo("Retain");
+        }
+    }
+
+    @Test
+    void functions_logJsonToTheirOwnLogGroup() throws IOException {
+        Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
+        Map<?, ?> globals = (Map<?, ?>) ((Map<?, ?>) template.get("Globals")).get("Function");
+        Map<String, Map<?, ?>> deployed = deployedResources(Map.of());
+
+        assertThat(globals.get("LoggingConfig")).isEqualTo(Map.of("LogFormat", "JSON"));
+        for (SamTemplate.Function function : template().functions()) {
+            Object logGroup = ((Map<?, ?>) properties(deployed, function.logicalId()).get("LoggingConfig"))
+                    .get("LogGroup");
+            assertThat(logGroup).as(function.logicalId()).isInstanceOf(Map.class);
+            String id = (String) ((Map<?, ?>) logGroup).get("Ref");
+            assertThat(deployed.get(id).get("Type")).as(id).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(properties(deployed, id)).containsEntry("RetentionInDays", Map.of("Ref", "LogRetentionDays"));
+        }
+    }
+
+    @Test
+    void apiStage_writesOneJsonAccessLogLinePerRequest_withoutHeaders() throws IOException {
+        Map<String, Object> deployed = evaluatedResources(Map.of());
+        Map<?, ?> setting = (Map<?, ?>) properties(deployed, "TriggerApi").get("AccessLogSetting");
+
+        assertThat(setting.get("DestinationArn")).isEqualTo("<ApiAccessLogGroup.Arn>");
+        JsonObject format = Json.parseObject((String) setting.get("Format"), "the access log format");
+        assertThat(format.members().keySet()).contains("requestId", "ip", "caller", "userArn", "httpMethod",
+                "resourcePath", "status", "responseLength", "integrationError");
+        assertThat(format.string("requestId")).contains("$context.requestId");
+        assertThat(format.string("ip")).contains("$context.identity.sourceIp");
+        assertThat(format.string("caller")).contains("$context.identity.caller");
+        assertThat(format.string("integrationError")).contains("$context.integration.error");
+        assertThat(((String) setting.get("Format")).toLowerCase(Locale.ROOT)).doesNotContain("header")
+                .doesNotContain("authorization");
+    }
+
+    @Test
+    void withApiAccessLogsDisabled_theStageLogsNothing_andNoAccessLogGroupIsMade() throws IOException {
+        Map<String, Object> deployed = evaluatedResources(Map.of("ApiAccessLogs", "Disabled"));
+
+        assertThat(properties(deployed, "TriggerApi")).doesNotContainKey("AccessLogSetting");
+        assertThat(deployed).doesNotContainKey("ApiAccessLogGroup");
+    }
+
+    /** The alarms among {@code resources}, by logical id, with their properties. */
+    private static Map<String, Map<Object, Object>> alarms(Map<String, Object> resources) {
+        Map<String, Map<Object, Object>> alarms = new LinkedHashMap<>();
+        resources.forEach((id, resource) -> {
+            if ("AWS::CloudWatch::Alarm".equals(((Map<?, ?>) resource).get("Type"))) {
+                alarms.put(id, properties(resources, id));
+            }
+        });
+        return alarms;
+    }
+
+    /**
+     * The resources a deployment with {@code parameters} creates, with every intrinsic function evaluated as
+     * {@link TemplateValues} does (a resource's attribute or reference reads as {@code <Id.Attribute>} or
+     * {@code <Id>}; a value or item that is {@code AWS::NoValue} is left out).
+     */
+    private static Map<String, Object> evaluatedResources(Map<String, String> parameters) throws IOException {
+        Map<String, Object> evaluated = new LinkedHashMap<>();
+        TemplateValues values = values(parameters);
+        deployedResources(parameters).forEach((id, resource) -> evaluated.put(id, values.evaluate(resource)));
+        return evaluated;
+    }
+
     /** The template's resources a deployment with {@code parameters} creates: those whose condition holds. */
     private static Map<String, Map<?, ?>> deployedResources(Map<String, String> parameters) throws IOException {
-        Map<String, String> given = new LinkedHashMap<>(
-                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"));
-        given.putAll(parameters);
         Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        ((Map<?, ?>) template.get("Conditions")).forEach((name, condition) -> conditions.put((String) name, condition));
-        TemplateValues values = new TemplateValues(SamTemplate.load(TEMPLATE, given, "eu-west-1").parameters(),
-                conditions, "eu-west-1");
+        TemplateValues values = values(parameters);
         Map<String, Map<?, ?>> deployed = new LinkedHashMap<>();
         ((Map<?, ?>) template.get("Resources")).forEach((id, resource) -> {
             Object condition = ((Map<?, ?>) resource).get("Condition");
@@ -265,9 +396,21 @@ class SamTemplateTest {
         return deployed;
     }
 
-    private static Map<Object, Object> properties(Map<String, Map<?, ?>> resources, String logicalId) {
+    /** The template's values as a deployment with {@code parameters} (and values for those without default) has them. */
+    private static TemplateValues values(Map<String, String> parameters) throws IOException {
+        Map<String, String> given = new LinkedHashMap<>(
+                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"));
+        given.putAll(parameters);
+        Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        ((Map<?, ?>) template.get("Conditions")).forEach((name, condition) -> conditions.put((String) name, condition));
+        return new TemplateValues(SamTemplate.load(TEMPLATE, given, "eu-west-1").parameters(), conditions,
+                "eu-west-1");
+    }
+
+    private static Map<Object, Object> properties(Map<String, ? extends Object> resources, String logicalId) {
         assertThat(resources).containsKey(logicalId);
-        return new LinkedHashMap<>((Map<?, ?>) resources.get(logicalId).get("Properties"));
+        return new LinkedHashMap<>((Map<?, ?>) ((Map<?, ?>) resources.get(logicalId)).get("Properties"));
     }
 
     @Test
