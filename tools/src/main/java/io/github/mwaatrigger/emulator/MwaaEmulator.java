@@ -191,10 +191,17 @@ public final class MwaaEmulator implements AutoCloseable {
      * Acts out {@code faults} on the next MWAA API requests, one fault per request.
      *
      * @throws IllegalArgumentException if a fault is neither {@link Fault.Status} (its status, with an AWS
-     *                                  error body of its own) nor {@link Fault.DropConnection}
+     *                                  error body of its own), {@link Fault.AwsError} nor
+     *                                  {@link Fault.DropConnection}
      */
     public void injectControlPlaneFaults(Fault... faults) {
         controlPlaneHandler.inject(Arrays.asList(faults));
+    }
+
+    /** Forgets every injected fault not acted out yet, on the web server and the MWAA API. */
+    public void clearFaults() {
+        webServerHandler.clearFaults();
+        controlPlaneHandler.clearFaults();
     }
 
     /** Expires every token issued so far, as if 60 s had passed. */
