@@ -198,6 +198,11 @@ public final class MwaaEmulator implements AutoCloseable {
         controlPlaneHandler.inject(Arrays.asList(faults));
     }
 
+    /** How many injected faults, on the web server and the MWAA API, are not acted out yet. */
+    public int pendingFaults() {
+        return webServerHandler.pendingFaults() + controlPlaneHandler.pendingFaults();
+    }
+
     /** Forgets every injected fault not acted out yet, on the web server and the MWAA API. */
     public void clearFaults() {
         webServerHandler.clearFaults();

@@ -61,6 +61,11 @@ final class WebServerHandler implements HttpHandler {
         faults.addAll(next);
     }
 
+    /** How many injected faults are not acted out yet. */
+    int pendingFaults() {
+        return faults.size();
+    }
+
     /** Forgets the faults not acted out yet. */
     void clearFaults() {
         faults.clear();

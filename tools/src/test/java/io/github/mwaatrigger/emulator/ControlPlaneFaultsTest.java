@@ -51,9 +51,13 @@ class ControlPlaneFaultsTest {
     void clearedFaults_areNotActedOut() throws Exception {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder())) {
             emulator.injectControlPlaneFaults(new Fault.AwsError(400, "ThrottlingException"));
+            emulator.injectCliFaults(Fault.status(503), Fault.status(503));
+            int pending = emulator.pendingFaults();
 
             emulator.clearFaults();
 
+            assertThat(pending).isEqualTo(3);
+            assertThat(emulator.pendingFaults()).isZero();
             assertThat(postCliToken(emulator).statusCode()).isEqualTo(403);
         }
     }
