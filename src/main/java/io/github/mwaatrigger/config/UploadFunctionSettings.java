@@ -37,6 +37,15 @@ public record UploadFunctionSettings(Settings mwaa, DagRoutes routes) {
         return new UploadFunctionSettings(Settings.from(environment, properties), routes(environment));
     }
 
+    /**
+     * How many objects of one event are triggered at once: as many CLI commands as the process may send at
+     * once ({@code MWAA_MAX_CONCURRENT_CLI_CALLS}), so that an event of many objects keeps every slot busy
+     * and none waits for a slot.
+     */
+    public int concurrentTriggers() {
+        return mwaa.maxConcurrentCliCalls();
+    }
+
     /** The rules of {@code S3_DAG_ROUTES} if it is set (then {@code DAG_ID} is not read), else {@code DAG_ID}. */
     private static DagRoutes routes(Environment environment) {
         Optional<String> rules = environment.get(DAG_ROUTES);

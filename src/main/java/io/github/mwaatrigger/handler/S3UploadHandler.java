@@ -30,7 +30,8 @@ import java.util.function.Function;
  * or {@code DAG_ID}). It takes the raw event, because objects arrive as S3 notifications from the stack's
  * bucket and as EventBridge {@code Object Created} events from buckets it does not own (see
  * {@link UploadEvents}); both give the same run id for the same object version, so a bucket that sends both
- * starts one run. The {@code s3:TestEvent} S3 sends when notifications are configured is ignored. If any
+ * starts one run. The {@code s3:TestEvent} S3 sends when notifications are configured is ignored. The objects
+ * of one event are triggered side by side, up to {@code MWAA_MAX_CONCURRENT_CLI_CALLS} at once. If any
  * object could not be triggered, the invocation fails after all were tried; an event of another shape fails
  * it before anything is triggered.
  */
@@ -56,7 +57,7 @@ public final class S3UploadHandler implements RequestStreamHandler {
      */
     public S3UploadHandler(UploadFunctionSettings settings, Function<Settings, MwaaServices> services, Clock clock) {
         MwaaServices mwaa = services.apply(settings.mwaa());
-        this.uploads = new UploadTriggers(mwaa.dagRuns(), settings.routes());
+        this.uploads = new UploadTriggers(mwaa.dagRuns(), settings.routes(), settings.concurrentTriggers());
         this.triggerLog = new TriggerLog(mwaa.attempts(), clock);
         this.clock = clock;
         this.priming = new SnapStartPriming(mwaa, () -> primeUploadPath(settings.routes()));

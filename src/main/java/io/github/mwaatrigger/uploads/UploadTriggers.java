@@ -10,7 +10,9 @@ import io.github.mwaatrigger.trigger.TriggerRecorder;
 import io.github.mwaatrigger.trigger.TriggerResult;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +20,12 @@ import java.util.Optional;
  * "File lands, DAG runs": starts the routed DAG for each uploaded object, with the object's identity as
  * conf and a run id derived from the S3 event, so that redelivered events start nothing twice. One
  * object that cannot be triggered does not stop the others.
+ *
+ * <p>The objects of one event are triggered side by side, at most {@code concurrentTriggers} at once
+ * (the CLI commands the process may send at once), all under the invocation's one deadline; the outcomes
+ * come back in the event's order whatever order they finish in. The same object named twice in one event
+ * (the same run) is triggered once, then asked for again after that, so it starts one run and the repeat
+ * reports it as Airflow does.
  */
 public final class UploadTriggers {
 
@@ -25,10 +33,16 @@ public final class UploadTriggers {
 
     private final DagRuns triggers;
     private final DagRoutes routes;
+    private final FanOut fanOut;
 
-    public UploadTriggers(DagRuns triggers, DagRoutes routes) {
+    /**
+     * @param concurrentTriggers how many objects of one event are triggered at once (at least 1; 1 triggers
+     *                           them one after another)
+     */
+    public UploadTriggers(DagRuns triggers, DagRoutes routes, int concurrentTriggers) {
         this.triggers = Objects.requireNonNull(triggers, "triggers");
         this.routes = Objects.requireNonNull(routes, "routes");
+        this.fanOut = new FanOut(concurrentTriggers);
     }
 
     /** What became of one upload. */
@@ -47,38 +61,58 @@ public final class UploadTriggers {
         }
     }
 
-    /** Tries every upload, in order, and reports each outcome. */
+    /**
+     * Tries every upload, up to {@code concurrentTriggers} at once, and reports each outcome, in the order of
+     * {@code uploads}.
+     */
     public List<Outcome> triggerAll(List<ObjectUpload> uploads, Deadline deadline) {
         return triggerAll(uploads, deadline, TriggerRecorder.NONE);
     }
 
-    /** Tries every upload, in order, each trigger recorded by {@code recorder}, and reports each outcome. */
+    /**
+     * Tries every upload, up to {@code concurrentTriggers} at once, each trigger recorded by {@code recorder} on the
+     * thread that makes it, and reports each outcome, in the order of {@code uploads}.
+     */
     public List<Outcome> triggerAll(List<ObjectUpload> uploads, Deadline deadline, TriggerRecorder recorder) {
-        List<Outcome> outcomes = new ArrayList<>(uploads.size());
-        for (ObjectUpload upload : uploads) {
-            outcomes.add(trigger(upload, deadline, recorder));
+        Outcome[] outcomes = new Outcome[uploads.size()];
+        Map<String, List<Routed>> byRun = new LinkedHashMap<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            ObjectUpload upload = uploads.get(i);
+            Optional<String> dagId = routes.dagFor(upload.key());
+            if (dagId.isEmpty()) {
+                LOG.log(Level.INFO, "{0} matches no route; skipped", upload.location());
+                outcomes[i] = new Outcome.Unrouted(upload);
+            } else {
+                byRun.computeIfAbsent(dagId.get() + ' ' + UploadRunIds.runIdFor(upload), run -> new ArrayList<>())
+                        .add(new Routed(i, upload, dagId.get()));
+            }
         }
-        return outcomes;
+        List<Runnable> tasks = new ArrayList<>(byRun.size());
+        for (List<Routed> sameRun : byRun.values()) {
+            tasks.add(() -> sameRun.forEach(routed ->
+                    outcomes[routed.index()] = trigger(routed.upload(), routed.dagId(), deadline, recorder)));
+        }
+        fanOut.runAll(tasks);
+        return List.of(outcomes);
     }
 
-    private Outcome trigger(ObjectUpload upload, Deadline deadline, TriggerRecorder recorder) {
-        Optional<String> dagId = routes.dagFor(upload.key());
-        if (dagId.isEmpty()) {
-            LOG.log(Level.INFO, "{0} matches no route; skipped", upload.location());
-            return new Outcome.Unrouted(upload);
-        }
+    /** An upload at {@code index} in its event, and the DAG it is routed to. */
+    private record Routed(int index, ObjectUpload upload, String dagId) {
+    }
+
+    private Outcome trigger(ObjectUpload upload, String dagId, Deadline deadline, TriggerRecorder recorder) {
         try {
-            DagRunRequest request = DagRunRequest.of(dagId.get(), UploadRunIds.runIdFor(upload), conf(upload));
+            DagRunRequest request = DagRunRequest.of(dagId, UploadRunIds.runIdFor(upload), conf(upload));
             TriggerResult result = recorder.record(request, () -> triggers.trigger(request, deadline));
             LOG.log(Level.INFO, "{0} -> DAG {1} run {2}: {3}", upload.location(), result.run().dagId(),
                     result.run().runId(), result.outcome());
             return new Outcome.Triggered(upload, result);
         } catch (TriggerFailure failure) {
-            LOG.log(Level.WARNING, "{0} -> DAG {1} failed ({2}): {3}", upload.location(), dagId.get(),
+            LOG.log(Level.WARNING, "{0} -> DAG {1} failed ({2}): {3}", upload.location(), dagId,
                     failure.isRetryable() ? "retryable" : "permanent", failure.getMessage());
             return new Outcome.Failed(upload, failure);
         } catch (RuntimeException defect) {
-            LOG.log(Level.ERROR, upload.location() + " -> DAG " + dagId.get() + " failed unexpectedly", defect);
+            LOG.log(Level.ERROR, upload.location() + " -> DAG " + dagId + " failed unexpectedly", defect);
             return new Outcome.Failed(upload, defect);
         }
     }

@@ -29,6 +29,17 @@ class UploadFunctionSettingsTest {
         assertThat(settings.mwaa().environmentName()).isEqualTo("MyAirflowEnvironment");
     }
 
+    @ParameterizedTest(name = "MWAA_MAX_CONCURRENT_CLI_CALLS={0}")
+    @CsvSource(nullValues = "unset", value = {"unset, 4", "1, 1", "2, 2", "16, 16"})
+    void objectsOfOneEvent_areTriggeredAsManyAtOnceAsTheProcessSendsCliCommands(String slots, int expected) {
+        variables.put("DAG_ID", "everything");
+        if (slots != null) {
+            variables.put("MWAA_MAX_CONCURRENT_CLI_CALLS", slots);
+        }
+
+        assertThat(settings().concurrentTriggers()).isEqualTo(expected);
+    }
+
     @Test
     void routes_winOverDagId_whichIsThenNotRead() {
         variables.put("S3_DAG_ROUTES", "x/*=only_x");

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.config.Environment;
+import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.UploadFunctionSettings;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonString;
+import io.github.mwaatrigger.testing.GatedDagRuns;
 import io.github.mwaatrigger.testing.InMemoryAirflow.Fault;
 import io.github.mwaatrigger.testing.InMemoryAirflow.Run;
 import io.github.mwaatrigger.testing.InMemoryMwaa;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,11 +84,12 @@ class S3UploadHandlerTest {
         String event = "events/s3-put-batch.json";
         invoke(handler(Map.of("DAG_ID", "s3_ingest")), event);
 
-        assertThat(mwaa.airflow().runs()).extracting(run -> run.conf().string("key").orElseThrow()).containsExactly(
-                "incoming/a+b.csv", "incoming/O'Brien \"quotes\" (final).csv", "incoming/résumé-日本.pdf");
-        assertThat(mwaa.airflow().runs().get(2).conf().string("version_id"))
+        assertThat(mwaa.airflow().runs()).extracting(run -> run.conf().string("key").orElseThrow())
+                .containsExactlyInAnyOrder("incoming/a+b.csv", "incoming/O'Brien \"quotes\" (final).csv",
+                        "incoming/résumé-日本.pdf");
+        assertThat(runOf("incoming/résumé-日本.pdf").conf().string("version_id"))
                 .contains("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
-        assertThat(mwaa.airflow().runs().get(0).conf().get("version_id")).isEmpty();
+        assertThat(runOf("incoming/a+b.csv").conf().get("version_id")).isEmpty();
     }
 
     @ParameterizedTest
@@ -126,8 +130,9 @@ class S3UploadHandlerTest {
                 "S3_DAG_ROUTES", "incoming/*.pdf=pdf_ingest, incoming/**/*.csv=s3_ingest")), event);
 
         assertThat(summary).isEqualTo("3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed");
-        assertThat(mwaa.airflow().runs()).extracting(Run::dagId)
-                .containsExactly("s3_ingest", "s3_ingest", "pdf_ingest");
+        assertThat(runOf("incoming/a+b.csv").dagId()).isEqualTo("s3_ingest");
+        assertThat(runOf("incoming/O'Brien \"quotes\" (final).csv").dagId()).isEqualTo("s3_ingest");
+        assertThat(runOf("incoming/résumé-日本.pdf").dagId()).isEqualTo("pdf_ingest");
     }
 
     @Test
@@ -167,10 +172,14 @@ class S3UploadHandlerTest {
         assertThat(mwaa.airflow().runs()).hasSize(3);
     }
 
+    /**
+     * One CLI slot, so that the objects go one after another and the scripted fault meets the first; with
+     * more, see {@code UploadTriggersTest}.
+     */
     @Test
     void mwaaUnavailableForOneObject_failsTheInvocationAfterTheOthers() {
         String event = "events/s3-put-batch.json";
-        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
+        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest", "MWAA_MAX_CONCURRENT_CLI_CALLS", "1"));
         mwaa.airflow().script(Fault.BUSY);
 
         assertThatThrownBy(() -> invoke(handler, event))
@@ -179,6 +188,26 @@ class S3UploadHandlerTest {
                         + "s3://mwaa-trigger-uploads-123456789012/incoming/a+b.csv: MWAA is unavailable");
         assertThat(mwaa.airflow().runs()).extracting(run -> run.conf().string("key").orElseThrow())
                 .containsExactly("incoming/O'Brien \"quotes\" (final).csv", "incoming/résumé-日本.pdf");
+    }
+
+    @ParameterizedTest(name = "{0} CLI slots")
+    @CsvSource({"2, 2", "4, 3"})
+    void objectsOfOneEvent_areTriggeredAsManyAtOnceAsTheProcessHasCliSlots(int slots, int expectedAtOnce) {
+        AtomicReference<GatedDagRuns> gated = new AtomicReference<>();
+        Environment environment = mwaa.environment().with("DAG_ID", "s3_ingest")
+                .with("MWAA_MAX_CONCURRENT_CLI_CALLS", String.valueOf(slots));
+        S3UploadHandler handler = new S3UploadHandler(UploadFunctionSettings.from(environment, new Properties()),
+                settings -> {
+                    MwaaServices services = mwaa.services(settings);
+                    gated.set(GatedDagRuns.openingWhen(expectedAtOnce, services.dagRuns()));
+                    return new MwaaServices(services.cli(), gated.get(), services.controlPlane(), services.attempts());
+                }, mwaa.clock());
+
+        String summary = invoke(handler, "events/s3-put-batch.json");
+
+        assertThat(summary).isEqualTo("3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed");
+        assertThat(gated.get().mostInFlight()).isEqualTo(expectedAtOnce);
+        assertThat(mwaa.airflow().runs()).hasSize(3);
     }
 
     @Test
@@ -210,6 +239,12 @@ class S3UploadHandlerTest {
                      "region": "eu-central-1"}
                     """));
         });
+    }
+
+    /** The run Airflow holds for the object with {@code key}. */
+    private Run runOf(String key) {
+        return mwaa.airflow().runs().stream().filter(run -> run.conf().string("key").orElseThrow().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError("no run for " + key));
     }
 
     /** The S3 notification of the object version {@code events/s3-eventbridge-object-created.json} names. */

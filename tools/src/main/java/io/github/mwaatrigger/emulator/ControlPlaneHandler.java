@@ -52,19 +52,30 @@ final class ControlPlaneHandler implements HttpHandler {
     }
 
     /**
-     * Queues {@code next}, one fault per request. The MWAA API acts out only {@link Fault.Status} and
-     * {@link Fault.DropConnection}.
+     * Queues {@code next}, one fault per request. The MWAA API acts out only {@link Fault.Status},
+     * {@link Fault.AwsError} and {@link Fault.DropConnection}.
      *
      * @throws IllegalArgumentException for any other fault, before anything is queued
      */
     void inject(List<Fault> next) {
         for (Fault fault : next) {
-            if (!(fault instanceof Fault.Status || fault instanceof Fault.DropConnection)) {
+            if (!(fault instanceof Fault.Status || fault instanceof Fault.AwsError
+                    || fault instanceof Fault.DropConnection)) {
                 throw new IllegalArgumentException("the MWAA API emulation cannot act out " + fault
-                        + "; it supports Fault.Status and Fault.DropConnection");
+                        + "; it supports Fault.Status, Fault.AwsError and Fault.DropConnection");
             }
         }
         faults.addAll(next);
+    }
+
+    /** How many injected faults are not acted out yet. */
+    int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets the faults not acted out yet. */
+    void clearFaults() {
+        faults.clear();
     }
 
     int requests() {
@@ -92,6 +103,10 @@ final class ControlPlaneHandler implements HttpHandler {
             if (fault instanceof Fault.Status status) {
                 error(exchange, status.status(), status.status() == 429 ? "ThrottlingException" : "InternalServerException",
                         "Injected failure");
+                return;
+            }
+            if (fault instanceof Fault.AwsError aws) {
+                error(exchange, aws.status(), aws.errorType(), "Injected " + aws.errorType());
                 return;
             }
             if (fault instanceof Fault.DropConnection) {

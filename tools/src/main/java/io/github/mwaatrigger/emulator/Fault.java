@@ -65,6 +65,16 @@ public sealed interface Fault {
     record RejectToken() implements Fault {
     }
 
+    /**
+     * For the MWAA API: answer {@code status} with the AWS error {@code errorType} (such as
+     * {@code ThrottlingException}, which AWS answers with 400) instead of handling the request.
+     */
+    record AwsError(int status, String errorType) implements Fault {
+        public AwsError {
+            Objects.requireNonNull(errorType, "errorType");
+        }
+    }
+
     static Fault status(int status) {
         return new Status(status, "");
     }

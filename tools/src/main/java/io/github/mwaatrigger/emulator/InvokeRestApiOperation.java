@@ -79,6 +79,16 @@ final class InvokeRestApiOperation {
         faults.addAll(next);
     }
 
+    /** How many injected faults are not acted out yet. */
+    int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets the faults not acted out yet. */
+    void clearFaults() {
+        faults.clear();
+    }
+
     int requests() {
         return requests.get();
     }

@@ -227,7 +227,8 @@ public final class MwaaEmulator implements AutoCloseable {
      * Acts out {@code faults} on the next MWAA API requests, one fault per request.
      *
      * @throws IllegalArgumentException if a fault is neither {@link Fault.Status} (its status, with an AWS
-     *                                  error body of its own) nor {@link Fault.DropConnection}
+     *                                  error body of its own), {@link Fault.AwsError} nor
+     *                                  {@link Fault.DropConnection}
      */
     public void injectControlPlaneFaults(Fault... faults) {
         controlPlaneHandler.inject(Arrays.asList(faults));
@@ -243,6 +244,18 @@ public final class MwaaEmulator implements AutoCloseable {
      */
     public void injectRestApiFaults(Fault... faults) {
         invokeRestApi.inject(Arrays.asList(faults));
+    }
+
+    /** How many injected faults, on the web server, the MWAA API and InvokeRestApi, are not acted out yet. */
+    public int pendingFaults() {
+        return webServerHandler.pendingFaults() + controlPlaneHandler.pendingFaults() + invokeRestApi.pendingFaults();
+    }
+
+    /** Forgets every injected fault not acted out yet, on the web server, the MWAA API and InvokeRestApi. */
+    public void clearFaults() {
+        webServerHandler.clearFaults();
+        controlPlaneHandler.clearFaults();
+        invokeRestApi.clearFaults();
     }
 
     /** Expires every token issued so far, as if 60 s had passed. */

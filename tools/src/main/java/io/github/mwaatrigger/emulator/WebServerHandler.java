@@ -46,8 +46,29 @@ final class WebServerHandler implements HttpHandler {
         this.capacity = new Semaphore(config.maxConcurrentCliCalls());
     }
 
+    /**
+     * Queues {@code next}, one fault per request.
+     *
+     * @throws IllegalArgumentException for {@link Fault.AwsError}, which only the MWAA API acts out
+     */
     void inject(List<Fault> next) {
+        for (Fault fault : next) {
+            if (fault instanceof Fault.AwsError) {
+                throw new IllegalArgumentException("the web server cannot act out " + fault
+                        + ": AWS errors come from the MWAA API (injectControlPlaneFaults)");
+            }
+        }
         faults.addAll(next);
+    }
+
+    /** How many injected faults are not acted out yet. */
+    int pendingFaults() {
+        return faults.size();
+    }
+
+    /** Forgets the faults not acted out yet. */
+    void clearFaults() {
+        faults.clear();
     }
 
     List<ReceivedCommand> received() {

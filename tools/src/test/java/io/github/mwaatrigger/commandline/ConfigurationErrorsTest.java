@@ -179,7 +179,7 @@ class ConfigurationErrorsTest {
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment);
         return new Main(settings -> TestEmulator.services(settings, Clock.systemUTC()), () -> { },
-                config -> MwaaEmulator.start(config, TestTls.authority()), (emulatorToTrust, config) -> { })
+                config -> MwaaEmulator.start(config, TestTls.authority()), (emulatorToTrust, config) -> () -> { })
                 .run(Arrays.asList(args), console);
     }
 

@@ -85,7 +85,7 @@ class EmulatorRestApiOptionsTest {
                     MwaaEmulator emulator = MwaaEmulator.start(config, TestTls.authority());
                     started.set(emulator);
                     return emulator;
-                }, (emulatorToTrust, config) -> { })
+                }, (emulatorToTrust, config) -> () -> { })
                 .run(List.of(args), console);
     }
 }

@@ -11,8 +11,8 @@ import io.github.mwaatrigger.testing.MutableClock;
 import io.github.mwaatrigger.testing.RestApiClient;
 import io.github.mwaatrigger.testing.TestEmulator;
 import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
-import io.github.mwaatrigger.trigger.TriggerService;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +40,7 @@ class InvokeRestApiServiceTest {
     void aRunTriggeredThroughTheCli_isTheRunRestSees_andRestCannotMakeItAgain(String version) {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.parse(version));
                 RestApiClient rest = RestApiClient.of(emulator)) {
-            TriggerService cli = TestEmulator.services(emulator).triggers();
+            DagRuns cli = TestEmulator.services(emulator).dagRuns();
             String logicalDate = version.startsWith("3") ? "\"logical_date\": null, " : "";
 
             cli.trigger(DagRunRequest.of("example_dag", "from_cli", JsonObject.empty()), deadline());

@@ -83,10 +83,12 @@ class S3UploadHandlerTest {
     void keysWithPlusQuotesParenthesesAndNonAsciiLetters_reachAirflowDecoded() {
         invoke(handler(Map.of("DAG_ID", "s3_ingest")), "events/s3-put-batch.json");
 
-        assertThat(emulator.runs()).extracting(run -> run.conf().string("key").orElseThrow()).containsExactly(
-                "incoming/a+b.csv", "incoming/O'Brien \"quotes\" (final).csv", "incoming/résumé-日本.pdf");
-        assertThat(emulator.runs().get(2).conf().string("version_id")).contains("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
-        assertThat(emulator.runs().get(0).conf().get("version_id")).isEmpty();
+        assertThat(emulator.runs()).extracting(run -> run.conf().string("key").orElseThrow())
+                .containsExactlyInAnyOrder("incoming/a+b.csv", "incoming/O'Brien \"quotes\" (final).csv",
+                        "incoming/résumé-日本.pdf");
+        assertThat(runOf("incoming/résumé-日本.pdf").conf().string("version_id"))
+                .contains("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
+        assertThat(runOf("incoming/a+b.csv").conf().get("version_id")).isEmpty();
     }
 
     @Test
@@ -117,7 +119,9 @@ class S3UploadHandlerTest {
                 "DAG_ID", "ignored_when_routes_are_set")), "events/s3-put-batch.json");
 
         assertThat(summary).isEqualTo("3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed");
-        assertThat(emulator.runs()).extracting(EmulatedRun::dagId).containsExactly("s3_ingest", "s3_ingest", "pdf_ingest");
+        assertThat(runOf("incoming/a+b.csv").dagId()).isEqualTo("s3_ingest");
+        assertThat(runOf("incoming/O'Brien \"quotes\" (final).csv").dagId()).isEqualTo("s3_ingest");
+        assertThat(runOf("incoming/résumé-日本.pdf").dagId()).isEqualTo("pdf_ingest");
     }
 
     @Test
@@ -153,9 +157,35 @@ class S3UploadHandlerTest {
         assertThat(emulator.runs()).hasSize(3);
     }
 
+    /** Commands that take 300 ms each, so that the objects sent side by side are seen running together. */
+    @Test
+    void objectsOfOneEvent_runSideBySideOnTheWebServer_withinItsCap() {
+        emulator.close();
+        emulator = TestEmulator.start(EmulatorConfig.builder().dags(List.of("s3_ingest"))
+                .cliCapacity(4, Duration.ofMillis(300)));
+        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
+
+        String summary = invoke(handler, "events/s3-put-batch.json");
+
+        assertThat(summary).isEqualTo("3 objects: 3 created, 0 already existed, 0 unrouted, 0 failed");
+        assertThat(emulator.runs()).hasSize(3);
+        assertThat(emulator.mostConcurrentCliCommands()).isGreaterThan(1);
+        assertThat(emulator.busyAnswers()).isZero();
+    }
+
+    /** The run the emulator holds for the object with {@code key}. */
+    private EmulatedRun runOf(String key) {
+        return emulator.runs().stream().filter(run -> run.conf().string("key").orElseThrow().equals(key))
+                .findFirst().orElseThrow(() -> new AssertionError("no run for " + key));
+    }
+
+    /**
+     * One CLI slot, so that the objects go one after another and both faults meet the first (with more, the
+     * objects sent at once would share them out).
+     */
     @Test
     void mwaaUnavailableForOneObject_failsTheInvocationSoThatLambdaRetries() {
-        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest"));
+        S3UploadHandler handler = handler(Map.of("DAG_ID", "s3_ingest", "MWAA_MAX_CONCURRENT_CLI_CALLS", "1"));
         emulator.injectCliFaults(new io.github.mwaatrigger.emulator.Fault.Status(401, ""),
                 new io.github.mwaatrigger.emulator.Fault.RejectToken());
 

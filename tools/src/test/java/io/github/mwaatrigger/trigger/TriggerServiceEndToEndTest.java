@@ -124,7 +124,7 @@ class TriggerServiceEndToEndTest {
             JsonObject deepest = Json.parseObject("{\"a\":".repeat(depth - 1) + "{\"ratio\": 1.5, \"n\": 7}"
                     + "}".repeat(depth - 1), "conf");
 
-            TriggerResult result = services.triggers().trigger(DagRunRequest.of(DAG, "deep", deepest), deadline());
+            TriggerResult result = services.dagRuns().trigger(DagRunRequest.of(DAG, "deep", deepest), deadline());
 
             assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
             assertThat(emulator.runs()).singleElement().satisfies(run -> assertThat(run.conf()).isEqualTo(deepest));

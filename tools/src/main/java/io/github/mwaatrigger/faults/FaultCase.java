@@ -1,0 +1,45 @@
+package io.github.mwaatrigger.faults;
+
+import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.emulator.MwaaEmulator;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+
+/**
+ * One fault the suite acts out against each entry point.
+ *
+ * @param name       a short name, for {@code --case}
+ * @param what       what happens, for the legend
+ * @param airflow    the Airflow version the emulator speaks
+ * @param events     how many events are sent at once, each through a deployment of its own (a process of
+ *                   the command-line tool, a Lambda container)
+ * @param cliLatency how long each CLI command takes on the emulator
+ * @param reach      where the entry point's MWAA API endpoint points while the fault lasts
+ * @param inject     queues the fault on the emulator, given the per-call timeout
+ */
+record FaultCase(String name, String what, AirflowVersion airflow, int events, Duration cliLatency, Reach reach,
+        BiConsumer<MwaaEmulator, Duration> inject) {
+
+    /** Where the MWAA API endpoint points while the fault lasts; after it, always at the emulator. */
+    enum Reach {
+        /** The emulator, which acts out the fault. */
+        EMULATOR,
+        /** A loopback port nothing listens on. */
+        REFUSED,
+        /** A second emulator whose certificate comes from a CA the JVM does not trust. */
+        UNTRUSTED
+    }
+
+    FaultCase {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(airflow, "airflow");
+        Objects.requireNonNull(cliLatency, "cliLatency");
+        Objects.requireNonNull(reach, "reach");
+        Objects.requireNonNull(inject, "inject");
+        if (events < 1) {
+            throw new IllegalArgumentException("a case sends at least one event");
+        }
+    }
+}
