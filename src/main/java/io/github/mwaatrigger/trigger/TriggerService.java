@@ -6,6 +6,7 @@ import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.airflow.AirflowError;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.TriggerReply;
+import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.AirflowCli;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliReply;
@@ -106,19 +107,29 @@ public final class TriggerService {
         DagRun run = DagRun.identifiedBy(request.dagId(), request.runId());
         if (dialect.canListRuns()) {
             try {
-                run = queries.run(request.dagId(), request.runId(), deadline).orElse(run);
+                run = queries.find(request.dagId(), request.runId(), deadline).orElse(run);
             } catch (TriggerFailure lookupFailed) {
                 LOG.log(Level.WARNING, "run {0} of {1} already existed; its state could not be read: {2}",
                         request.runId(), request.dagId(), lookupFailed.getMessage());
             }
         }
-        return Optional.of(new TriggerResult(run, outcome(mayHaveRunBefore)));
+        return Optional.of(new TriggerResult(mayHaveRunBefore ? withConf(run, request.conf()) : run,
+                outcome(mayHaveRunBefore)));
     }
 
-    /** Our run, if {@code dags list-runs} shows it. */
+    /**
+     * Our run, if {@code dags list-runs} shows it; made by this very call, it holds the conf this call sent
+     * (which {@code dags list-runs} does not print).
+     */
     private Optional<TriggerResult> lookedUp(DagRunRequest request, boolean mayHaveRunBefore, Deadline deadline) {
-        return queries.run(request.dagId(), request.runId(), deadline)
+        return queries.find(request.dagId(), request.runId(), deadline)
+                .map(run -> mayHaveRunBefore ? withConf(run, request.conf()) : run)
                 .map(run -> new TriggerResult(run, outcome(mayHaveRunBefore)));
+    }
+
+    private static DagRun withConf(DagRun run, JsonObject conf) {
+        return new DagRun(run.dagId(), run.runId(), run.state(), run.logicalDate(), run.startDate(), run.endDate(),
+                conf, run.runType(), run.externalTrigger());
     }
 
     /**

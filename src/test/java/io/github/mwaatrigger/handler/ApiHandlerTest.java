@@ -10,7 +10,7 @@ import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonArray;
-import io.github.mwaatrigger.json.JsonNull;
+import io.github.mwaatrigger.json.JsonBoolean;
 import io.github.mwaatrigger.json.JsonNumber;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.CliCommand;
@@ -387,7 +387,8 @@ class ApiHandlerTest {
         assertThat(runIds(firstPage)).containsExactly("r3", "r2");
         assertThat(runIds(secondPage)).containsExactly("r1");
         assertThat(((JsonArray) firstPage.get("dag_runs").orElseThrow()).elements())
-                .allSatisfy(run -> assertThat(((JsonObject) run).get("conf")).contains(JsonNull.INSTANCE));
+                .as("list-runs does not print conf: left out, never null")
+                .allSatisfy(run -> assertThat(((JsonObject) run).get("conf")).isEmpty());
     }
 
     private static List<String> runIds(JsonObject page) {
@@ -414,9 +415,9 @@ class ApiHandlerTest {
     }
 
     @Test
-    void getRun_returnsIt_or404() {
+    void getRun_returnsIt_withItsConf_or404() {
         ApiHandler handler = handler();
-        call(handler, post("example_dag", "{\"dag_run_id\": \"known\"}"));
+        call(handler, post("example_dag", "{\"dag_run_id\": \"known\", \"conf\": {\"a\": [1, \"\u00e9\"]}}"));
 
         APIGatewayProxyResponseEvent found = call(handler, get("example_dag", "known", null));
         APIGatewayProxyResponseEvent missing = call(handler, get("example_dag", "unknown", null));
@@ -424,7 +425,9 @@ class ApiHandlerTest {
         assertThat(found.getStatusCode()).isEqualTo(200);
         assertThat(body(found).string("dag_run_id")).contains("known");
         assertThat(body(found).string("state")).contains("queued");
-        assertThat(body(found).get("external_trigger")).as("not reported by list-runs").contains(JsonNull.INSTANCE);
+        assertThat(body(found).get("conf")).as("read with dags state").contains(Json.parse("{\"a\": [1, \"\u00e9\"]}"));
+        assertThat(body(found).get("external_trigger")).as("a run id given by hand").contains(JsonBoolean.TRUE);
+        assertThat(body(found).string("run_type")).contains("manual");
         assertProblemWithNothingInternal(missing, 404);
         assertThat(detail(missing)).contains("DAGRun with DAG ID: 'example_dag' and DAGRun ID: 'unknown' not found");
     }
