@@ -291,7 +291,8 @@ public final class AirflowDialect {
                         AirflowOutput.isoDate(text(object, "start_date")),
                         AirflowOutput.isoDate(text(object, "end_date")),
                         conf, text(object, "run_type"),
-                        externalTrigger == null ? null : Boolean.valueOf("True".equals(externalTrigger))));
+                        // 3.x no longer prints it; a run dags trigger made is external by definition
+                        externalTrigger == null || "True".equals(externalTrigger)));
             }
         }
         return Optional.empty();

@@ -29,13 +29,14 @@ public final class CliDagRuns implements DagRuns {
      *
      * <p>A run that already existed is read back with {@code dags list-runs}, which does not print its conf;
      * the conf is then read with {@code dags state}, so that the answer holds what the answer that made the
-     * run held. That read is best effort: the run exists either way, and if the read fails the conf stays
+     * run held (likewise the state of a run made on Airflow 2.0, whose {@code dags trigger} does not print
+     * it). That read is best effort: the run exists either way, and if the read fails the conf stays
      * unknown (and the failure is logged).
      */
     @Override
     public TriggerResult trigger(DagRunRequest request, Deadline deadline) {
         TriggerResult result = triggers.trigger(request, deadline);
-        if (result.run().conf() != null) {
+        if (result.run().conf() != null && result.run().state() != null) {
             return result;
         }
         try {

@@ -415,6 +415,76 @@ class ApiHandlerTest {
     }
 
     @Test
+    void list_takesRepeatedStatesFromApiGatewaysMultiValueParameters_andSendsOneStateToListRuns() {
+        ApiHandler handler = handler();
+        call(handler, post("etl_daily", "{\"dag_run_id\": \"r1\"}"));
+        APIGatewayProxyRequestEvent twoStates = get("etl_daily", null, null);
+        twoStates.setMultiValueQueryStringParameters(Map.of("state", List.of("queued", "running"),
+                "limit", List.of("5")));
+        APIGatewayProxyRequestEvent oneState = get("etl_daily", null, Map.of("state", "success"));
+
+        JsonObject queuedOrRunning = body(call(handler, twoStates));
+        JsonObject succeeded = body(call(handler, oneState));
+
+        assertThat(runIds(queuedOrRunning)).containsExactly("r1");
+        assertThat(runIds(succeeded)).isEmpty();
+        assertThat(mwaa.airflow().commands().get(mwaa.airflow().commands().size() - 1).words())
+                .containsSubsequence("--state", "success");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "page           | 2   | unknown query parameter 'page': listing DAG runs takes limit, offset,",
+        "order_by       | id  | order_by 'id' cannot be answered through the Airflow CLI, which does not print a run's id",
+        "updated_at_gte | 2024-06-01T00:00:00Z | 'updated_at_gte' cannot be answered through the Airflow CLI",
+        "state          | up_for_retry | 'state' must be one of queued, running, success, failed"})
+    void listParameterTheCliTransportCannotAnswer_is400NamingIt_beforeMwaaIsAsked(String name, String value,
+            String detail) {
+        APIGatewayProxyResponseEvent response = call(handler(), get("example_dag", null, Map.of(name, value)));
+
+        assertProblemWithNothingInternal(response, 400);
+        assertThat(detail(response)).hasValueSatisfying(d -> assertThat(d).startsWith(detail));
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    @Test
+    void queryParametersOnARunOrATrigger_are400() {
+        APIGatewayProxyRequestEvent read = get("example_dag", "r1", Map.of("fields", "state"));
+        APIGatewayProxyRequestEvent trigger = post("example_dag", "{}");
+        trigger.setQueryStringParameters(Map.of("dry_run", "true"));
+
+        APIGatewayProxyResponseEvent readResponse = call(handler(), read);
+        APIGatewayProxyResponseEvent triggerResponse = call(handler(), trigger);
+
+        assertProblemWithNothingInternal(readResponse, 400);
+        assertThat(detail(readResponse)).contains("unknown query parameter 'fields': reading a DAG run takes no query "
+                + "parameters");
+        assertProblemWithNothingInternal(triggerResponse, 400);
+        assertThat(detail(triggerResponse)).contains("unknown query parameter 'dry_run': triggering a DAG run takes no "
+                + "query parameters");
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    /** MWAA's answer to list-runs for a DAG with a very long history is larger than the client reads. */
+    @Test
+    void listOfADagWithTooManyRuns_is400SayingHowToNarrowIt_andReadingARunIsA502SayingWhy() {
+        ApiHandler handler = handler();
+        mwaa.airflow().script(Fault.ANSWER_TOO_LARGE, Fault.ANSWER_TOO_LARGE);
+
+        APIGatewayProxyResponseEvent list = call(handler, get("example_dag", null, null));
+        APIGatewayProxyResponseEvent read = call(handler, get("example_dag", "r1", null));
+
+        assertProblemWithNothingInternal(list, 400);
+        assertThat(detail(list)).contains("DAG 'example_dag' has more runs than the Airflow CLI can list in one answer: "
+                + "narrow the list with execution_date_gte and execution_date_lte (or a single state), or use the REST "
+                + "transport, which pages in Airflow");
+        assertProblemWithNothingInternal(read, 502);
+        assertThat(detail(read)).hasValueSatisfying(d -> assertThat(d)
+                .contains("so run 'r1' cannot be looked up through it: delete old runs").endsWith("(request " + REQUEST_ID
+                        + ")"));
+    }
+
+    @Test
     void getRun_returnsIt_withItsConf_or404() {
         ApiHandler handler = handler();
         call(handler, post("example_dag", "{\"dag_run_id\": \"known\", \"conf\": {\"a\": [1, \"\u00e9\"]}}"));
