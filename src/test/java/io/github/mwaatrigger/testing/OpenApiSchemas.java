@@ -37,9 +37,9 @@ public final class OpenApiSchemas {
         this.schemas = object(object(document, "components"), "schemas");
     }
 
-    /** Airflow 2.10's DAG run schemas, from {@code src/test/resources/openapi}. */
+    /** Airflow 2.10's DAG run schemas, kept beside this class in {@code src/test/resources}. */
     public static OpenApiSchemas airflowDagRuns() {
-        return fromResource("/openapi/airflow-2.10.0-v1-dag-run-schemas.json");
+        return fromResource("airflow-2.10.0-v1-dag-run-schemas.json");
     }
 
     static OpenApiSchemas fromResource(String resource) {
