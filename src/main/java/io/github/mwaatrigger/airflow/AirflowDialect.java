@@ -1,12 +1,15 @@
 package io.github.mwaatrigger.airflow;
 
+import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.json.JsonParseException;
 import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,8 @@ public final class AirflowDialect {
     private static final Pattern CREATED = Pattern.compile(
             "Created <DagRun (?<dag>\\S+) @ (?<date>.+?): (?<run>[^,\\s]+), (?:state:(?<state>\\w+), )?"
                     + "(?:.*?externally triggered: (?<external>True|False))?");
+    /** {@code dags state}: {@code print(str(state) + (", " + json.dumps(conf) if conf else ""))}. */
+    private static final Pattern STATE_LINE = Pattern.compile("(?<state>[a-z_]+|None)(?:, (?<conf>\\{.*))?");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
@@ -149,30 +155,118 @@ public final class AirflowDialect {
      * @throws UnsupportedOperationException on Airflow 1.10, see {@link #canListRuns()}
      */
     public CliCommand listRunsCommand(String dagId) {
+        return listRunsCommand(dagId, ListRunsFilter.none());
+    }
+
+    /**
+     * The command that lists the runs of {@code dagId} that {@code filter} lets through, newest first
+     * (on 2.x by logical date; on 3.x by {@code run_after}).
+     *
+     * @throws UnsupportedOperationException on Airflow 1.10, see {@link #canListRuns()}
+     */
+    public CliCommand listRunsCommand(String dagId, ListRunsFilter filter) {
         if (!canListRuns()) {
             throw new UnsupportedOperationException("listing DAG runs needs Airflow 2.0 or later; this environment runs "
                     + version);
         }
         AirflowIds.requireDagId(dagId);
-        return isAirflow3()
-                ? CliCommand.of("dags", "list-runs", dagId, "-o", "json")
-                : CliCommand.of("dags", "list-runs", "-d", dagId, "-o", "json");
+        List<String> words = new ArrayList<>(isAirflow3()
+                ? List.of("dags", "list-runs", dagId, "-o", "json")
+                : List.of("dags", "list-runs", "-d", dagId, "-o", "json"));
+        filter.state().ifPresent(state -> words.addAll(List.of("--state", state)));
+        filter.logicalDateFrom().ifPresent(date -> words.addAll(List.of("--start-date", airflowDate(date))));
+        filter.logicalDateUntil().ifPresent(date -> words.addAll(List.of("--end-date", airflowDate(date))));
+        return new CliCommand(words);
     }
 
-    /** Reads the answer to {@link #listRunsCommand}. */
-    public RunsReply readRuns(CliOutput output, String dagId) {
-        Optional<JsonArray> rows = AirflowOutput.jsonArray(output.stdout());
-        if (rows.isPresent()) {
-            List<DagRun> runs = new ArrayList<>();
-            for (JsonValue row : rows.get().elements()) {
+    /**
+     * Whether {@code dags list-runs} prints runs newest first by logical date, as on Airflow 2.x (3.x sorts
+     * by {@code run_after}, which a logical date given at trigger time can contradict).
+     */
+    public boolean listsRunsByLogicalDateNewestFirst() {
+        return version.major() == 2;
+    }
+
+    /**
+     * Reads the answer to {@link #listRunsCommand} row by row, handing each run to {@code each} as it is
+     * read, so that a DAG's whole history is never held at once.
+     */
+    public RunsReply readRuns(CliOutput output, String dagId, Consumer<DagRun> each) {
+        Objects.requireNonNull(each, "each");
+        Optional<Integer> count;
+        try {
+            count = AirflowOutput.forEachJsonRow(output.stdout(), row -> {
                 if (row instanceof JsonObject object) {
-                    listedRun(object, dagId).ifPresent(runs::add);
+                    listedRun(object, dagId).ifPresent(each);
                 }
-            }
-            return new RunsReply.Listed(runs);
+            });
+        } catch (JsonParseException unreadable) {
+            return new RunsReply.Refused(new AirflowError(AirflowError.Kind.OTHER, "dags list-runs printed JSON "
+                    + "that could not be read (" + unreadable.getMessage() + ")"));
+        }
+        if (count.isPresent()) {
+            return new RunsReply.Listed(count.get());
         }
         return new RunsReply.Refused(AirflowOutput.error(output).orElseGet(() -> new AirflowError(
                 AirflowError.Kind.OTHER, "dags list-runs printed neither runs nor an error")));
+    }
+
+    /** Whether {@code dags state} prints a run's conf (Airflow 2.0+). */
+    public boolean canReadConf() {
+        return !isLegacy();
+    }
+
+    /**
+     * The command that prints the state and conf of {@code run}: on 2.x {@code dags state DAG LOGICAL_DATE}
+     * (2.x finds the run by its logical date, which is unique per DAG), on 3.x {@code dags state DAG RUN_ID}.
+     * Empty when this version cannot print the conf, or on 2.x when the run's logical date is not known.
+     */
+    public Optional<CliCommand> dagStateCommand(DagRun run) {
+        if (!canReadConf()) {
+            return Optional.empty();
+        }
+        AirflowIds.requireDagId(run.dagId());
+        if (isAirflow3()) {
+            return Optional.of(CliCommand.of("dags", "state", run.dagId(), AirflowIds.requireRunId(run.runId())));
+        }
+        if (run.logicalDate() == null) {
+            return Optional.empty();
+        }
+        Instant date = OffsetDateTime.parse(run.logicalDate()).toInstant();
+        return Optional.of(CliCommand.of("dags", "state", run.dagId(), airflowDate(date)));
+    }
+
+    /**
+     * Reads the answer to {@link #dagStateCommand}: {@code state} alone, or {@code state, <conf as JSON>}
+     * when the run has a conf, as the last line Airflow prints; {@code None} when there is no such run.
+     */
+    public DagStateReply readDagState(CliOutput output) {
+        String stdout = output.stdout();
+        int end = stdout.length();
+        while (end > 0) {
+            int start = stdout.lastIndexOf('\n', end - 1) + 1;
+            String line = stdout.substring(start, end).strip();
+            Matcher matcher = STATE_LINE.matcher(line);
+            if (matcher.matches()) {
+                if (matcher.group("state").equals("None")) {
+                    return new DagStateReply.NoRun();
+                }
+                if (matcher.group("conf") == null) {
+                    return new DagStateReply.Found(matcher.group("state"), JsonObject.empty());
+                }
+                int confAt = start + stdout.substring(start, end).indexOf(matcher.group("conf"));
+                try {
+                    if (Json.parseLeading(stdout, confAt) instanceof JsonObject conf) {
+                        return new DagStateReply.Found(matcher.group("state"), conf);
+                    }
+                } catch (JsonParseException unreadable) {
+                    // not Airflow's line after all: keep looking
+                }
+            }
+            end = start - 1;
+        }
+        return new DagStateReply.Refused(AirflowOutput.error(output).orElseGet(() -> new AirflowError(
+                AirflowError.Kind.OTHER, "dags state printed neither a state nor an error")));
     }
 
     private boolean isLegacy() {
@@ -207,7 +301,8 @@ public final class AirflowDialect {
                         AirflowOutput.isoDate(text(object, "start_date")),
                         AirflowOutput.isoDate(text(object, "end_date")),
                         conf, text(object, "run_type"),
-                        externalTrigger == null ? null : Boolean.valueOf("True".equals(externalTrigger))));
+                        // 3.x no longer prints it; a run dags trigger made is external by definition
+                        externalTrigger == null || "True".equals(externalTrigger)));
             }
         }
         return Optional.empty();
@@ -217,8 +312,9 @@ public final class AirflowDialect {
         Matcher created = CREATED.matcher(output);
         while (created.find()) {
             if (created.group("dag").equals(dagId) && created.group("run").equals(runId)) {
+                // dags trigger makes a manual run on every version (the text line does not say so)
                 return Optional.of(new DagRun(dagId, runId, created.group("state"),
-                        AirflowOutput.isoDate(created.group("date")), null, null, conf, null,
+                        AirflowOutput.isoDate(created.group("date")), null, null, conf, "manual",
                         created.group("external") == null ? null : Boolean.valueOf(created.group("external"))));
             }
         }
@@ -234,9 +330,10 @@ public final class AirflowDialect {
         if (logicalDate == null) {
             logicalDate = text(row, "execution_date"); // Airflow 2.x
         }
+        RunKind kind = RunKind.of(runId);
         return Optional.of(new DagRun(dagId, runId, text(row, "state"), AirflowOutput.isoDate(logicalDate),
                 AirflowOutput.isoDate(text(row, "start_date")), AirflowOutput.isoDate(text(row, "end_date")),
-                null, null, null));
+                null, kind.runType().orElse(null), kind.externalTrigger().orElse(null)));
     }
 
     /** A member's text; Airflow's {@code -o json} writes every value as a string, or null. */

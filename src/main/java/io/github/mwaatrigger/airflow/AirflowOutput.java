@@ -3,9 +3,11 @@ package io.github.mwaatrigger.airflow;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonArray;
 import io.github.mwaatrigger.json.JsonParseException;
+import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,6 +93,33 @@ public final class AirflowOutput {
                 }
             } else if (line.equals("No data found")) {
                 return Optional.of(new JsonArray(List.of()));
+            }
+            from = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hands each row of the first JSON array of rows in {@code stdout} to {@code each}, as it is read, and
+     * returns how many there were: the output of {@code -o json} for a command that prints a table, such
+     * as {@code dags list-runs}, whose answer for a long history is too large to hold as one value. The
+     * array must start a line as {@code [{} or {@code []} (log lines that start with {@code [} are skipped);
+     * {@code "No data found"} is no rows. Empty if there is no such array.
+     *
+     * @throws JsonParseException if the array breaks off or is not valid JSON; rows before the problem
+     *     have been handed on already
+     */
+    static Optional<Integer> forEachJsonRow(String stdout, Consumer<JsonValue> each) {
+        int from = 0;
+        while (from < stdout.length()) {
+            int lineEnd = stdout.indexOf('\n', from);
+            int end = lineEnd < 0 ? stdout.length() : lineEnd;
+            String start = stdout.substring(from, Math.min(end, from + 16)).strip();
+            if (start.startsWith("[{") || start.startsWith("[]") || start.equals("[")) {
+                return Optional.of(Json.forEachLeadingArrayElement(stdout, from, each));
+            }
+            if (stdout.substring(from, end).strip().equals("No data found")) {
+                return Optional.of(0);
             }
             from = end + 1;
         }

@@ -1,16 +1,12 @@
 package io.github.mwaatrigger.airflow;
 
-import java.util.List;
 import java.util.Objects;
 
-/** What {@code dags list-runs} answered. */
+/** What {@code dags list-runs} answered; the runs themselves went, one by one, to the reader's consumer. */
 public sealed interface RunsReply {
 
-    /** The DAG's runs, newest first. */
-    record Listed(List<DagRun> runs) implements RunsReply {
-        public Listed {
-            runs = List.copyOf(runs);
-        }
+    /** The runs were listed; {@code count} of them, newest first. */
+    record Listed(int count) implements RunsReply {
     }
 
     /** Airflow refused or failed; see the error's kind. */

@@ -43,9 +43,4 @@ public record ApiRequest(String method, String path, Map<String, String> pathPar
     Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name));
     }
-
-    /** The first value of query parameter {@code name}. */
-    Optional<String> queryParameter(String name) {
-        return Optional.ofNullable(query.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0));
-    }
 }

@@ -18,6 +18,8 @@ import io.github.mwaatrigger.trigger.DagRunPage;
 import io.github.mwaatrigger.trigger.DagRuns;
 import io.github.mwaatrigger.trigger.DagRunRequest;
 import io.github.mwaatrigger.trigger.InvalidDagRunRequestException;
+import io.github.mwaatrigger.trigger.TooManyRunsException;
+import io.github.mwaatrigger.trigger.UnanswerableQueryException;
 import io.github.mwaatrigger.trigger.TriggerOutcome;
 import io.github.mwaatrigger.trigger.TriggerRecorder;
 import io.github.mwaatrigger.trigger.TriggerResult;
@@ -33,7 +35,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code POST /api/v1/dags/{dag_id}/dagRuns} triggers a run (200 with the DAGRun; 409 if the
  *       {@code dag_run_id} exists, unless the request carries an {@code Idempotency-Key});</li>
- *   <li>{@code GET /api/v1/dags/{dag_id}/dagRuns?limit=&offset=} lists runs, newest first;</li>
+ *   <li>{@code GET /api/v1/dags/{dag_id}/dagRuns} lists runs, newest first unless {@code order_by} says
+ *       otherwise, with Airflow's query parameters ({@link DagRunListParameters}); a parameter the
+ *       transport cannot answer is a 400 naming it, never ignored;</li>
  *   <li>{@code GET /api/v1/dags/{dag_id}/dagRuns/{dag_run_id}} reads one run.</li>
  * </ul>
  *
@@ -48,7 +52,6 @@ public final class DagRunsApi {
     public static final List<String> RESOURCES = List.of(COLLECTION, ITEM);
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 100;
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(DagRunsApi.class.getName());
@@ -72,8 +75,12 @@ public final class DagRunsApi {
     public ApiResponse handle(ApiRequest request, Deadline deadline, TriggerRecorder recorder) {
         try {
             return route(request, deadline, recorder);
-        } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException e) {
+        } catch (BadRequestException | InvalidDagRunRequestException | InvalidAirflowIdException
+                | UnanswerableQueryException e) {
             return ApiResponse.problem(Problem.badRequest(e.getMessage()));
+        } catch (TooManyRunsException e) {
+            LOG.log(Level.WARNING, "request {0}: {1}", request.requestId(), e.getMessage());
+            return ApiResponse.problem(Problem.badGateway(e.getMessage() + " (request " + request.requestId() + ")"));
         } catch (AirflowRefusedArgumentException e) {
             LOG.log(Level.WARNING, "request {0}: {1}", request.requestId(), e.getMessage());
             return ApiResponse.problem(Problem.badRequest(airflowRefused(request)));
@@ -128,9 +135,14 @@ public final class DagRunsApi {
         }
         if (runId != null) {
             AirflowIds.requireRunId(runId);
+            DagRunListParameters.requireNone(request.query(), "reading a DAG run");
             return getRun(dagId, runId, deadline);
         }
-        return method.equals("POST") ? trigger(dagId, request, deadline, recorder) : listRuns(dagId, request, deadline);
+        if (method.equals("POST")) {
+            DagRunListParameters.requireNone(request.query(), "triggering a DAG run");
+            return trigger(dagId, request, deadline, recorder);
+        }
+        return listRuns(dagId, request, deadline);
     }
 
     private ApiResponse trigger(String dagId, ApiRequest request, Deadline deadline, TriggerRecorder recorder) {
@@ -152,9 +164,13 @@ public final class DagRunsApi {
     }
 
     private ApiResponse listRuns(String dagId, ApiRequest request, Deadline deadline) {
-        int limit = Math.min(MAX_LIMIT, intParameter(request, "limit", DEFAULT_LIMIT, 1));
-        int offset = intParameter(request, "offset", 0, 0);
-        DagRunPage page = runs.list(dagId, new DagRunListQuery(limit, offset), deadline);
+        DagRunListQuery query = DagRunListParameters.parse(request.query());
+        DagRunPage page;
+        try {
+            page = runs.list(dagId, query, deadline);
+        } catch (TooManyRunsException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         List<JsonValue> listed = page.runs().stream().<JsonValue>map(DagRunJson::of).toList();
         return ApiResponse.json(200, JsonObject.builder().put("dag_runs", new JsonArray(listed))
                 .put("total_entries", page.totalEntries()).build());
@@ -185,23 +201,6 @@ public final class DagRunsApi {
                     + " printable ASCII characters, such as a UUID");
         }
         return key;
-    }
-
-    private static int intParameter(ApiRequest request, String name, int fallback, int minimum) {
-        Optional<String> value = request.queryParameter(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.get());
-            if (number >= minimum) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        throw new BadRequestException("'" + name + "' must be a whole number of at least " + minimum + ", got '"
-                + value.get() + "'");
     }
 
     /** The DAG id and run id (or null) the request addresses, from its path parameters. */

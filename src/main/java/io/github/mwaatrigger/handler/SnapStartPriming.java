@@ -75,6 +75,7 @@ final class SnapStartPriming implements Resource {
         dialect.triggerCommand("priming_dag", "priming_run", conf, Optional.empty()).commandLine();
         dialect.readTrigger(new CliOutput(CANNED_TRIGGER, ""), "priming_dag", "priming_run", conf);
         dialect.readTrigger(new CliOutput("", CANNED_TRACEBACK), "priming_dag", "priming_run", conf);
-        dialect.readRuns(new CliOutput(CANNED_RUNS, ""), "priming_dag");
+        dialect.readRuns(new CliOutput(CANNED_RUNS, ""), "priming_dag", run -> { });
+        dialect.readDagState(new CliOutput("running, {\"key\": \"k\"}\n", ""));
     }
 }

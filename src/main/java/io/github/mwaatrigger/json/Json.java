@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.json;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Parses JSON text strictly, as RFC 8259 defines it, and within limits, because most of it comes from
@@ -86,6 +87,21 @@ public final class Json {
      */
     public static JsonValue parseLeading(String text, int from) {
         return LEADING_VALUES.readLeading(text, from);
+    }
+
+    /**
+     * Reads the JSON array that starts at {@code from}, after optional whitespace, element by element:
+     * each element goes to {@code each} as soon as it is read, so that a long array (a command's answer
+     * listing every run of a DAG) is never held whole. What follows the array is ignored. Elements are
+     * read with the limits of {@link #parseLeading}.
+     *
+     * @return how many elements the array had
+     * @throws IndexOutOfBoundsException if {@code from} is not within {@code 0..text.length()}
+     * @throws JsonParseException if no valid JSON array starts there; elements before the problem have
+     *     been handed to {@code each} already
+     */
+    public static int forEachLeadingArrayElement(String text, int from, Consumer<JsonValue> each) {
+        return LEADING_VALUES.readLeadingArray(text, from, each);
     }
 
     /** Returns {@code text} as a compact JSON string literal, for messages. */

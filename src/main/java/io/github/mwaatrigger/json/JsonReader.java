@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Builds {@link JsonValue}s from jackson-core's streaming parser, set up strictly: Jackson's lenient
@@ -57,6 +58,44 @@ final class JsonReader {
     JsonValue readLeading(String text, int from) {
         Objects.checkIndex(from, text.length() + 1);
         return read(text, from, false).value();
+    }
+
+    /**
+     * Reads the array that starts at {@code from}, after whitespace, handing each element to {@code each}
+     * as soon as it is read: only one element is held at a time. What follows the array is left unread.
+     *
+     * @return how many elements the array had
+     */
+    int readLeadingArray(String text, int from, Consumer<JsonValue> each) {
+        Objects.checkIndex(from, text.length() + 1);
+        Objects.requireNonNull(each, "each");
+        try (JsonParser parser = factory.createParser(readerFrom(text, from))) {
+            int count = 0;
+            try {
+                JsonToken first = parser.nextToken();
+                if (first != JsonToken.START_ARRAY) {
+                    int offset = first == null ? text.length()
+                            : from + (int) parser.currentTokenLocation().getCharOffset();
+                    throw JsonParseException.at(text, offset, "expected an array");
+                }
+                for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    if (token == null) {
+                        throw JsonParseException.at(text, text.length(), "expected ',' or ']' after an array element, "
+                                + "found the end of the input");
+                    }
+                    int start = from + (int) parser.currentTokenLocation().getCharOffset();
+                    JsonValue element = value(parser, token);
+                    requireAsciiHexEscapesBetween(text, start, from + (int) parser.currentLocation().getCharOffset());
+                    each.accept(element);
+                    count++;
+                }
+            } catch (JsonProcessingException e) {
+                throw JacksonProblems.describe(e, parser, text, from);
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a string in memory", e);
+        }
     }
 
     private Located read(String text, int from, boolean whole) {
@@ -103,6 +142,21 @@ final class JsonReader {
         for (int i = text.indexOf('\\', from); i >= 0 && i < end; i = text.indexOf('\\', i + 2)) {
             if (text.charAt(i + 1) == 'u' && !isAsciiHex(text, i + 2, i + 6)) {
                 throw JsonParseException.at(text, i, "expected 4 hex digits after \\u");
+            }
+        }
+    }
+
+    /**
+     * {@link #requireAsciiHexEscapes} for the text of one value from {@code start} to {@code end}, without
+     * looking beyond {@code end}: an array's elements are checked one by one in a single pass.
+     */
+    private static void requireAsciiHexEscapesBetween(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '\\') {
+                if (text.charAt(i + 1) == 'u' && !isAsciiHex(text, i + 2, i + 6)) {
+                    throw JsonParseException.at(text, i, "expected 4 hex digits after \\u");
+                }
+                i++;
             }
         }
     }

@@ -9,7 +9,7 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class DagNotFoundException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    DagNotFoundException(String message) {
+    public DagNotFoundException(String message) {
         super(message);
     }
 

@@ -6,7 +6,7 @@ import io.github.mwaatrigger.TriggerFailure;
 public final class DagRunConflictException extends TriggerFailure {
     private static final long serialVersionUID = 1L;
 
-    DagRunConflictException(String message) {
+    public DagRunConflictException(String message) {
         super(message);
     }
 

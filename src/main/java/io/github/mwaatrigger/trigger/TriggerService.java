@@ -6,6 +6,7 @@ import io.github.mwaatrigger.airflow.AirflowDialects;
 import io.github.mwaatrigger.airflow.AirflowError;
 import io.github.mwaatrigger.airflow.DagRun;
 import io.github.mwaatrigger.airflow.TriggerReply;
+import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.AirflowCli;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliReply;
@@ -135,25 +136,32 @@ public final class TriggerService {
         DagRun run = DagRun.identifiedBy(request.dagId(), request.runId());
         if (dialect.canListRuns()) {
             try {
-                run = queries.run(request.dagId(), request.runId(), deadline).orElse(run);
+                run = queries.find(request.dagId(), request.runId(), deadline).orElse(run);
             } catch (TriggerFailure lookupFailed) {
                 LOG.log(Level.WARNING, "run {0} of {1} already existed; its state could not be read: {2}",
                         request.runId(), request.dagId(), lookupFailed.getMessage());
             }
         }
-        return Optional.of(new TriggerResult(run, outcome(mayHaveRunBefore)));
+        return Optional.of(new TriggerResult(mayHaveRunBefore ? withConf(run, request.conf()) : run,
+                outcome(mayHaveRunBefore)));
     }
 
     /**
-     * Our run, if {@code dags list-runs} shows it; the seconds the DAG's other runs hold are added to
+     * Our run, if {@code dags list-runs} shows it; made by this very call, it holds the conf this call sent
+     * (which {@code dags list-runs} does not print). The seconds the DAG's other runs hold are added to
      * {@code takenSeconds}, for a retry that needs a free one.
      */
     private Optional<TriggerResult> lookedUp(DagRunRequest request, boolean mayHaveRunBefore, Set<Long> takenSeconds,
             Deadline deadline) {
-        List<DagRun> runs = queries.allRuns(request.dagId(), deadline);
-        runs.forEach(run -> epochSecond(run.logicalDate()).ifPresent(takenSeconds::add));
-        return runs.stream().filter(run -> run.runId().equals(request.runId())).findFirst()
+        return queries.find(request.dagId(), request.runId(),
+                        run -> epochSecond(run.logicalDate()).ifPresent(takenSeconds::add), deadline)
+                .map(run -> mayHaveRunBefore ? withConf(run, request.conf()) : run)
                 .map(run -> new TriggerResult(run, outcome(mayHaveRunBefore)));
+    }
+
+    private static DagRun withConf(DagRun run, JsonObject conf) {
+        return new DagRun(run.dagId(), run.runId(), run.state(), run.logicalDate(), run.startDate(), run.endDate(),
+                conf, run.runType(), run.externalTrigger());
     }
 
     /**
@@ -170,12 +178,12 @@ public final class TriggerService {
             throw new AirflowCommandException(failed + "; Airflow " + dialect.version() + " cannot list runs to tell "
                     + "whether the run was created: trying again with the same run id is safe", true);
         }
-        Optional<DagRun> run = queries.run(request.dagId(), request.runId(), deadline);
+        Optional<DagRun> run = queries.find(request.dagId(), request.runId(), deadline);
         if (run.isEmpty()) {
             throw new AirflowCommandException(failed + "; the run does not exist, so trying again is safe", true);
         }
         LOG.log(Level.WARNING, "{0}; the run exists, so it was created", failed);
-        return new TriggerResult(run.get(), TriggerOutcome.CREATED);
+        return new TriggerResult(withConf(run.get(), request.conf()), TriggerOutcome.CREATED);
     }
 
     /**

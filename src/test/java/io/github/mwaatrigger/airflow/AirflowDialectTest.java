@@ -10,6 +10,7 @@ import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -244,7 +245,7 @@ class AirflowDialectTest {
     void listRunsForAnUnknownDag_isDagNotFound() {
         CliOutput output = new CliOutput("", "DAG: d does not exist in 'dag' table\n");
 
-        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d");
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d", run -> { });
 
         assertThat(reply).isInstanceOfSatisfying(RunsReply.Refused.class,
                 refused -> assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.DAG_NOT_FOUND));
@@ -256,10 +257,11 @@ class AirflowDialectTest {
         CliOutput output = new CliOutput(logLine.repeat(40_000) + "[{\"dag_id\": \"d\", \"run_id\": \"r1\", "
                 + "\"state\": \"success\", \"execution_date\": \"2025-05-01T10:00:00+00:00\"}]\n", "");
 
-        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d");
+        List<DagRun> runs = new ArrayList<>();
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d", runs::add);
 
-        assertThat(reply).isInstanceOfSatisfying(RunsReply.Listed.class, listed -> assertThat(listed.runs())
-                .extracting(DagRun::runId).containsExactly("r1"));
+        assertThat(reply).isEqualTo(new RunsReply.Listed(1));
+        assertThat(runs).extracting(DagRun::runId).containsExactly("r1");
     }
 
     @Test
@@ -268,16 +270,125 @@ class AirflowDialectTest {
                 + "\"run_after\": \"2025-05-01T10:00:00.5+00:00\", \"logical_date\": \"\", \"start_date\": "
                 + "\"2025-05-01T10:00:01+00:00\", \"end_date\": \"\"}]\n", "");
 
-        RunsReply reply = AirflowDialect.of(AirflowVersion.of(3, 0, 6)).readRuns(output, "d");
+        List<DagRun> runs = new ArrayList<>();
+        AirflowDialect.of(AirflowVersion.of(3, 0, 6)).readRuns(output, "d", runs::add);
 
-        assertThat(reply).isInstanceOfSatisfying(RunsReply.Listed.class, listed -> assertThat(listed.runs())
-                .singleElement().satisfies(run -> {
+        assertThat(runs).singleElement().satisfies(run -> {
                     assertThat(run.state()).isEqualTo("running");
                     assertThat(run.logicalDate()).isNull();
                     assertThat(run.startDate()).isEqualTo("2025-05-01T10:00:01+00:00");
                     assertThat(run.endDate()).isNull();
                     assertThat(run.conf()).isNull();
-                }));
+                });
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2.0.2  | dags list-runs -d d -o json --state running --start-date 2024-06-01T00:00:00+00:00 --end-date "
+                + "2024-06-02T00:00:00.500000+00:00",
+        "3.0.6  | dags list-runs d -o json --state running --start-date 2024-06-01T00:00:00+00:00 --end-date "
+                + "2024-06-02T00:00:00.500000+00:00"})
+    void listRunsCommand_narrowsByStateAndLogicalDateOnAirflowsSide(String version, String expected) {
+        ListRunsFilter filter = new ListRunsFilter(Optional.of("running"), Optional.of(Instant.parse(
+                "2024-06-01T00:00:00Z")), Optional.of(Instant.parse("2024-06-02T00:00:00.5Z")));
+
+        assertThat(AirflowDialect.of(AirflowVersion.parse(version)).listRunsCommand("d", filter).commandLine())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void listRuns_withManyRows_handsEachOnAndCountsThem() {
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 5000; i++) {
+            rows.append(i == 0 ? "" : ", ").append("{\"dag_id\": \"d\", \"run_id\": \"r").append(i)
+                    .append("\", \"state\": \"success\", \"execution_date\": \"2024-06-01T00:00:00+00:00\", "
+                            + "\"start_date\": \"\", \"end_date\": \"\"}");
+        }
+        List<String> ids = new ArrayList<>();
+
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3))
+                .readRuns(new CliOutput(rows + "]\n", ""), "d", run -> ids.add(run.runId()));
+
+        assertThat(reply).isEqualTo(new RunsReply.Listed(5000));
+        assertThat(ids).hasSize(5000).startsWith("r0", "r1").endsWith("r4999");
+    }
+
+    @Test
+    void listRunsThatBreaksOff_isRefusedAsUnreadable() {
+        CliOutput output = new CliOutput("[{\"dag_id\": \"d\", \"run_id\": \"r1\", \"state\": \"success\"}, "
+                + "{\"dag_id\": \"d\", \"run_", "");
+
+        RunsReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d", run -> { });
+
+        assertThat(reply).isInstanceOfSatisfying(RunsReply.Refused.class, refused -> {
+            assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.OTHER);
+            assertThat(refused.error().message()).startsWith("dags list-runs printed JSON that could not be read");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "order_1                               | manual            | true",
+        "manual__2024-06-01T00:00:00+00:00     | manual            | ",
+        "scheduled__2024-06-01T00:00:00+00:00  | scheduled         | ",
+        "backfill__2024-06-01T00:00:00+00:00   | backfill          | ",
+        "dataset_triggered__2024-06-01T00:00:00+00:00 | dataset_triggered | ",
+        "asset_triggered__2024-06-01T00:00:00+00:00   |                   | "})
+    void listedRuns_carryTheRunTypeTheirIdTells(String runId, String runType, Boolean externalTrigger) {
+        CliOutput output = new CliOutput("[{\"dag_id\": \"d\", \"run_id\": \"" + runId + "\", \"state\": "
+                + "\"success\", \"execution_date\": \"2024-06-01T00:00:00+00:00\"}]\n", "");
+        List<DagRun> runs = new ArrayList<>();
+
+        AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readRuns(output, "d", runs::add);
+
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.runType()).isEqualTo(runType);
+            assertThat(run.externalTrigger()).isEqualTo(externalTrigger);
+        });
+    }
+
+    @ParameterizedTest(name = "Airflow {0}")
+    @CsvSource(delimiter = '|', value = {
+        "2.0.2  | dags state d 2024-06-01T08:30:00.250000+00:00",
+        "2.10.3 | dags state d 2024-06-01T08:30:00.250000+00:00",
+        "3.0.6  | dags state d r1"})
+    void dagStateCommand_findsTheRunByLogicalDateOn2_andByRunIdOn3(String version, String expected) {
+        DagRun run = new DagRun("d", "r1", "queued", "2024-06-01T08:30:00.250000+00:00", null, null, null, null, null);
+
+        assertThat(AirflowDialect.of(AirflowVersion.parse(version)).dagStateCommand(run))
+                .hasValueSatisfying(command -> assertThat(command.commandLine()).isEqualTo(expected));
+    }
+
+    @Test
+    void dagStateCommand_isNotThereOnAirflow110_norOn2WithoutALogicalDate() {
+        DagRun withoutDate = DagRun.identifiedBy("d", "r1");
+
+        assertThat(AirflowDialect.of(AirflowVersion.of(1, 10, 12)).dagStateCommand(withoutDate)).isEmpty();
+        assertThat(AirflowDialect.of(AirflowVersion.of(2, 10, 3)).dagStateCommand(withoutDate)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "running                                   | running | {}",
+        "'failed, {\"name\": \"bob\", \"n\": 42}'    | failed  | '{\"name\": \"bob\", \"n\": 42}'",
+        "'success, {\"a\": \"x, {y}\\nsuccess\"}'     | success | '{\"a\": \"x, {y}\\nsuccess\"}'"})
+    void dagState_readsTheStateAndTheConf(String line, String state, String conf) {
+        CliOutput output = new CliOutput("[2024-06-01 08:30:00,000] {__init__.py:42} INFO - Loaded API auth backend\n"
+                + line + "\n", "RemovedInAirflow3Warning: soon\n");
+
+        DagStateReply reply = AirflowDialect.of(AirflowVersion.of(2, 10, 3)).readDagState(output);
+
+        assertThat(reply).isEqualTo(new DagStateReply.Found(state, Json.parseObject(conf, "conf")));
+    }
+
+    @Test
+    void dagStateNone_isNoRun_andAMissingDagIsDagNotFound() {
+        AirflowDialect dialect = AirflowDialect.of(AirflowVersion.of(2, 10, 3));
+
+        assertThat(dialect.readDagState(new CliOutput("None\n", ""))).isEqualTo(new DagStateReply.NoRun());
+        assertThat(dialect.readDagState(new CliOutput("", "DAG: d does not exist in 'dag' table\n")))
+                .isInstanceOfSatisfying(DagStateReply.Refused.class, refused ->
+                        assertThat(refused.error().kind()).isEqualTo(AirflowError.Kind.DAG_NOT_FOUND));
     }
 
     @ParameterizedTest

@@ -10,7 +10,7 @@ import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonArray;
-import io.github.mwaatrigger.json.JsonNull;
+import io.github.mwaatrigger.json.JsonBoolean;
 import io.github.mwaatrigger.json.JsonNumber;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.mwaa.CliCommand;
@@ -423,7 +423,8 @@ class ApiHandlerTest {
         assertThat(runIds(firstPage)).containsExactly("r3", "r2");
         assertThat(runIds(secondPage)).containsExactly("r1");
         assertThat(((JsonArray) firstPage.get("dag_runs").orElseThrow()).elements())
-                .allSatisfy(run -> assertThat(((JsonObject) run).get("conf")).contains(JsonNull.INSTANCE));
+                .as("list-runs does not print conf: left out, never null")
+                .allSatisfy(run -> assertThat(((JsonObject) run).get("conf")).isEmpty());
     }
 
     private static List<String> runIds(JsonObject page) {
@@ -450,9 +451,79 @@ class ApiHandlerTest {
     }
 
     @Test
-    void getRun_returnsIt_or404() {
+    void list_takesRepeatedStatesFromApiGatewaysMultiValueParameters_andSendsOneStateToListRuns() {
         ApiHandler handler = handler();
-        call(handler, post("example_dag", "{\"dag_run_id\": \"known\"}"));
+        call(handler, post("etl_daily", "{\"dag_run_id\": \"r1\"}"));
+        APIGatewayProxyRequestEvent twoStates = get("etl_daily", null, null);
+        twoStates.setMultiValueQueryStringParameters(Map.of("state", List.of("queued", "running"),
+                "limit", List.of("5")));
+        APIGatewayProxyRequestEvent oneState = get("etl_daily", null, Map.of("state", "success"));
+
+        JsonObject queuedOrRunning = body(call(handler, twoStates));
+        JsonObject succeeded = body(call(handler, oneState));
+
+        assertThat(runIds(queuedOrRunning)).containsExactly("r1");
+        assertThat(runIds(succeeded)).isEmpty();
+        assertThat(mwaa.airflow().commands().get(mwaa.airflow().commands().size() - 1).words())
+                .containsSubsequence("--state", "success");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "page           | 2   | unknown query parameter 'page': listing DAG runs takes limit, offset,",
+        "order_by       | id  | order_by 'id' cannot be answered through the Airflow CLI, which does not print a run's id",
+        "updated_at_gte | 2024-06-01T00:00:00Z | 'updated_at_gte' cannot be answered through the Airflow CLI",
+        "state          | up_for_retry | 'state' must be one of queued, running, success, failed"})
+    void listParameterTheCliTransportCannotAnswer_is400NamingIt_beforeMwaaIsAsked(String name, String value,
+            String detail) {
+        APIGatewayProxyResponseEvent response = call(handler(), get("example_dag", null, Map.of(name, value)));
+
+        assertProblemWithNothingInternal(response, 400);
+        assertThat(detail(response)).hasValueSatisfying(d -> assertThat(d).startsWith(detail));
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    @Test
+    void queryParametersOnARunOrATrigger_are400() {
+        APIGatewayProxyRequestEvent read = get("example_dag", "r1", Map.of("fields", "state"));
+        APIGatewayProxyRequestEvent trigger = post("example_dag", "{}");
+        trigger.setQueryStringParameters(Map.of("dry_run", "true"));
+
+        APIGatewayProxyResponseEvent readResponse = call(handler(), read);
+        APIGatewayProxyResponseEvent triggerResponse = call(handler(), trigger);
+
+        assertProblemWithNothingInternal(readResponse, 400);
+        assertThat(detail(readResponse)).contains("unknown query parameter 'fields': reading a DAG run takes no query "
+                + "parameters");
+        assertProblemWithNothingInternal(triggerResponse, 400);
+        assertThat(detail(triggerResponse)).contains("unknown query parameter 'dry_run': triggering a DAG run takes no "
+                + "query parameters");
+        assertThat(mwaa.airflow().commands()).isEmpty();
+    }
+
+    /** MWAA's answer to list-runs for a DAG with a very long history is larger than the client reads. */
+    @Test
+    void listOfADagWithTooManyRuns_is400SayingHowToNarrowIt_andReadingARunIsA502SayingWhy() {
+        ApiHandler handler = handler();
+        mwaa.airflow().script(Fault.ANSWER_TOO_LARGE, Fault.ANSWER_TOO_LARGE);
+
+        APIGatewayProxyResponseEvent list = call(handler, get("example_dag", null, null));
+        APIGatewayProxyResponseEvent read = call(handler, get("example_dag", "r1", null));
+
+        assertProblemWithNothingInternal(list, 400);
+        assertThat(detail(list)).contains("DAG 'example_dag' has more runs than the Airflow CLI can list in one answer: "
+                + "narrow the list with execution_date_gte and execution_date_lte (or a single state), or use the REST "
+                + "transport, which pages in Airflow");
+        assertProblemWithNothingInternal(read, 502);
+        assertThat(detail(read)).hasValueSatisfying(d -> assertThat(d)
+                .contains("so run 'r1' cannot be looked up through it: delete old runs").endsWith("(request " + REQUEST_ID
+                        + ")"));
+    }
+
+    @Test
+    void getRun_returnsIt_withItsConf_or404() {
+        ApiHandler handler = handler();
+        call(handler, post("example_dag", "{\"dag_run_id\": \"known\", \"conf\": {\"a\": [1, \"\u00e9\"]}}"));
 
         APIGatewayProxyResponseEvent found = call(handler, get("example_dag", "known", null));
         APIGatewayProxyResponseEvent missing = call(handler, get("example_dag", "unknown", null));
@@ -460,7 +531,9 @@ class ApiHandlerTest {
         assertThat(found.getStatusCode()).isEqualTo(200);
         assertThat(body(found).string("dag_run_id")).contains("known");
         assertThat(body(found).string("state")).contains("queued");
-        assertThat(body(found).get("external_trigger")).as("not reported by list-runs").contains(JsonNull.INSTANCE);
+        assertThat(body(found).get("conf")).as("read with dags state").contains(Json.parse("{\"a\": [1, \"\u00e9\"]}"));
+        assertThat(body(found).get("external_trigger")).as("a run id given by hand").contains(JsonBoolean.TRUE);
+        assertThat(body(found).string("run_type")).contains("manual");
         assertProblemWithNothingInternal(missing, 404);
         assertThat(detail(missing)).contains("DAGRun with DAG ID: 'example_dag' and DAGRun ID: 'unknown' not found");
     }

@@ -368,4 +368,40 @@ class JsonTest {
         assertThat(e).as("parse failure").isNotNull();
         assertThat(e.getMessage()).isEqualTo(message + " at line " + line + ", column " + column);
     }
+
+    @Test
+    void forEachLeadingArrayElement_handsOnEachElementInOrder_andCountsThem() {
+        String output = "log line\n[{\"a\": 1}, [2], \"three\", null] trailing noise";
+        List<JsonValue> seen = new java.util.ArrayList<>();
+
+        int count = Json.forEachLeadingArrayElement(output, output.indexOf('['), seen::add);
+
+        assertThat(count).isEqualTo(4);
+        assertThat(seen).containsExactly(Json.parse("{\"a\": 1}"), Json.parse("[2]"), new JsonString("three"),
+                JsonNull.INSTANCE);
+        assertThat(Json.forEachLeadingArrayElement(" [ ] ", 0, seen::add)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "[{\"a\": 1, \"a\": 2}]   | duplicate member name \"a\" at line 1, column",
+        "[\"\\u00zz\"]             | expected 4 hex digits after \\u",
+        "[1, 2                      | found the end of the input",
+        "{\"a\": [1]}               | expected an array at line 1, column 1",
+        "[1,]                       | trailing comma before ']' at line 1, column 4"})
+    void forEachLeadingArrayElement_isAsStrictAsParse(String text, String message) {
+        assertThatThrownBy(() -> Json.forEachLeadingArrayElement(text, 0, element -> { }))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void forEachLeadingArrayElement_refusesAnArabicIndicDigitInAnEscape_inAnyElement() {
+        String text = "[\"ok\", \"\\u00\u0661\u0661\"]";
+        List<JsonValue> seen = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> Json.forEachLeadingArrayElement(text, 0, seen::add))
+                .isInstanceOf(JsonParseException.class).hasMessageStartingWith("expected 4 hex digits after \\u");
+        assertThat(seen).containsExactly(new JsonString("ok"));
+    }
 }

@@ -146,18 +146,29 @@ final class AirflowPrintouts {
             Map<String, JsonValue> row = new LinkedHashMap<>();
             row.put("dag_id", new JsonString(run.dagId()));
             row.put("run_id", new JsonString(run.runId()));
-            row.put("state", new JsonString(RUN_STATE));
+            row.put("state", new JsonString(run.state()));
             if (version.major() == 3) {
                 row.put("run_after", new JsonString(isoformat(run.createdAt())));
                 row.put("logical_date", new JsonString(run.logicalDate().map(AirflowPrintouts::isoformat).orElse("")));
             } else {
                 row.put("execution_date", new JsonString(isoformat(run.sortDate())));
             }
-            row.put("start_date", new JsonString(""));
-            row.put("end_date", new JsonString(""));
+            row.put("start_date", new JsonString(run.startDate().map(AirflowPrintouts::isoformat).orElse("")));
+            row.put("end_date", new JsonString(run.endDate().map(AirflowPrintouts::isoformat).orElse("")));
             rows.add(new JsonObject(row));
         }
         return stdout(rendered(rows, json));
+    }
+
+    // ---- dags state ------------------------------------------------------------------------------
+
+    /** {@code print(str(state) + (", " + json.dumps(conf) if conf else ""))}, or {@code None} for no run. */
+    CliOutput state(Optional<InMemoryAirflow.Run> run) {
+        if (run.isEmpty()) {
+            return stdout("None\n");
+        }
+        JsonObject conf = run.get().conf();
+        return stdout(run.get().state() + (conf.isEmpty() ? "" : ", " + pythonDumps(conf)) + "\n");
     }
 
     CliOutput dagMissing(String dagId) {
@@ -201,6 +212,31 @@ final class AirflowPrintouts {
     }
 
     // ---- Python's ways of writing ----------------------------------------------------------------
+
+    /**
+     * Python's {@code json.dumps(value)}: {@code ", "} and {@code ": "} between items and every character
+     * outside ASCII escaped, as the tools' {@code PythonJson} writes it; enough for the conf in tests.
+     */
+    private static String pythonDumps(JsonValue value) {
+        String compact = PYTHON_JSON.write(value);
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        for (int i = 0; i < compact.length(); i++) {
+            char c = compact.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    out.append(c).append(compact.charAt(++i));
+                    continue;
+                }
+                inString = c != '"';
+                out.append(c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            } else {
+                inString = c == '"';
+                out.append(c == ',' ? ", " : c == ':' ? ": " : String.valueOf(c));
+            }
+        }
+        return out.toString();
+    }
 
     /** Python's {@code datetime.isoformat()} in UTC: {@code 2024-01-01T00:00:00+00:00}, microseconds if any. */
     static String isoformat(Instant instant) {

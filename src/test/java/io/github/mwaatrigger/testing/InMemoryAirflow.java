@@ -5,6 +5,7 @@ import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonParseException;
 import io.github.mwaatrigger.mwaa.AirflowCli;
+import io.github.mwaatrigger.mwaa.CliAnswerTooLargeException;
 import io.github.mwaatrigger.mwaa.CliCommand;
 import io.github.mwaatrigger.mwaa.CliOutput;
 import io.github.mwaatrigger.mwaa.CliReply;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 /**
  * An Airflow of one version, in memory, behind the transport the functions work through: the seam of
  * every product test. It runs the commands the Airflow dialects build ({@code trigger_dag} on 1.10;
- * {@code dags trigger} and {@code dags list-runs} on 2.x and 3.x), keeps the runs they make by that
+ * {@code dags trigger}, {@code dags list-runs} and {@code dags state} on 2.x and 3.x), keeps the runs they make by that
  * version's rules, and prints what that version prints, in the texts of the tools' MWAA emulator.
  *
  * <p>The rules that trip clients up are Airflow's own: 2.2-2.x finds duplicates by run id <em>or</em>
@@ -73,16 +74,29 @@ public final class InMemoryAirflow implements AirflowCli {
          */
         UNREADABLE_ANSWER,
         /** The command fails in Airflow with a traceback of no known kind (a database error); it creates nothing. */
-        FAILS_IN_AIRFLOW
+        FAILS_IN_AIRFLOW,
+        /**
+         * The command runs, but its answer is larger than the client reads (16 MiB): the client reports it
+         * without sending the command again, as {@code MwaaCliClient} does.
+         */
+        ANSWER_TOO_LARGE
     }
 
     /**
-     * A DAG run Airflow holds, as it was asked for.
+     * A DAG run Airflow holds, as it was asked for, and how far it got.
      *
      * @param logicalDate empty on Airflow 3 when the trigger gave none
      * @param createdAt   when it was triggered (Airflow 3's {@code run_after})
+     * @param state       {@code queued} until a test moves it on ({@link #progress})
+     * @param startDate   when it started running, once it has
+     * @param endDate     when it finished, once it has
      */
-    public record Run(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate, Instant createdAt) {
+    public record Run(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate, Instant createdAt,
+            String state, Optional<Instant> startDate, Optional<Instant> endDate) {
+
+        Run(String dagId, String runId, JsonObject conf, Optional<Instant> logicalDate, Instant createdAt) {
+            this(dagId, runId, conf, logicalDate, createdAt, "queued", Optional.empty(), Optional.empty());
+        }
 
         /** The date Airflow sorts runs by: the logical date, or the creation time when there is none. */
         Instant sortDate() {
@@ -121,6 +135,23 @@ public final class InMemoryAirflow implements AirflowCli {
         this.faults.addAll(List.of(faults));
     }
 
+    /**
+     * Moves run {@code runId} of {@code dagId} on, as Airflow's scheduler would: to {@code state}, started and
+     * ended when given. Nothing here schedules runs, so they stay {@code queued} until a test does this.
+     */
+    public synchronized void progress(String dagId, String runId, String state, Optional<Instant> startDate,
+            Optional<Instant> endDate) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            if (run.dagId().equals(dagId) && run.runId().equals(runId)) {
+                runs.set(i, new Run(dagId, runId, run.conf(), run.logicalDate(), run.createdAt(), state, startDate,
+                        endDate));
+                return;
+            }
+        }
+        throw new IllegalArgumentException("DAG " + dagId + " has no run " + runId);
+    }
+
     /** Every run, in the order they were made. */
     public synchronized List<Run> runs() {
         return List.copyOf(runs);
@@ -153,6 +184,11 @@ public final class InMemoryAirflow implements AirflowCli {
                     MwaaUnavailableException.Reason.TIMED_OUT);
             case FAILING -> throw unavailable("the web server answered HTTP 500",
                     MwaaUnavailableException.Reason.FAILING);
+            case ANSWER_TOO_LARGE -> {
+                execute(command);
+                throw new CliAnswerTooLargeException("the MWAA web server ran the command, but its answer was larger "
+                        + "than 16 MiB, the most this client reads");
+            }
         };
     }
 
@@ -191,6 +227,9 @@ public final class InMemoryAirflow implements AirflowCli {
             }
             if (version.major() > 1 && first.equals("dags") && second.equals("list-runs")) {
                 return listRuns(words.subList(2, words.size()));
+            }
+            if (version.major() > 1 && first.equals("dags") && second.equals("state")) {
+                return state(words.subList(2, words.size()));
             }
         } catch (UsageException e) {
             return printouts.usageError(version.major() == 1 ? first : first + " " + second, e.getMessage());
@@ -265,7 +304,9 @@ public final class InMemoryAirflow implements AirflowCli {
     }
 
     private CliOutput listRuns(List<String> args) throws UsageException {
-        List<Option> options = new ArrayList<>(List.of(Option.value("output", "-o", "--output")));
+        List<Option> options = new ArrayList<>(List.of(Option.value("output", "-o", "--output"),
+                Option.value("state", "--state"), Option.flag("no_backfill", "--no-backfill"),
+                Option.value("start_date", "-s", "--start-date"), Option.value("end_date", "-e", "--end-date")));
         if (version.major() == 2) {
             options.add(Option.value("dag_id", "-d", "--dag-id"));
         }
@@ -275,12 +316,43 @@ public final class InMemoryAirflow implements AirflowCli {
                 ? arguments.value("dag_id").orElseThrow(() -> new UsageException(
                         "the following arguments are required: -d/--dag-id"))
                 : arguments.positional(0);
+        Optional<Instant> from = arguments.value("start_date").isEmpty() ? Optional.empty()
+                : Optional.of(date(arguments.value("start_date").get(), "-s/--start-date"));
+        Optional<Instant> until = arguments.value("end_date").isEmpty() ? Optional.empty()
+                : Optional.of(date(arguments.value("end_date").get(), "-e/--end-date"));
         if (!dags.contains(dagId)) {
             return printouts.dagMissing(dagId);
         }
+        // DagRun.find: state equal, logical date between the dates (a run without one never matches them)
         List<Run> newestFirst = runs.stream().filter(run -> run.dagId().equals(dagId))
+                .filter(run -> arguments.value("state").map(run.state()::equals).orElse(true))
+                .filter(run -> from.isEmpty() || run.logicalDate().filter(date -> !date.isBefore(from.get())).isPresent())
+                .filter(run -> until.isEmpty() || run.logicalDate().filter(date -> !date.isAfter(until.get())).isPresent())
                 .sorted(Comparator.comparing(Run::sortDate).reversed()).toList();
         return printouts.runs(newestFirst, arguments.value("output").filter("json"::equals).isPresent());
+    }
+
+    /**
+     * {@code dags state DAG EXECUTION_DATE} (2.x), {@code dags state DAG LOGICAL_DATE_OR_RUN_ID} (3.x): the
+     * run's state, and its conf if it has one.
+     */
+    private CliOutput state(List<String> args) throws UsageException {
+        String second = version.major() == 3 ? "logical_date_or_run_id" : "execution_date";
+        CommandArguments arguments = CommandArguments.parse(args, List.of(Option.value("subdir", "-S", "--subdir")),
+                List.of("dag_id", second));
+        String dagId = arguments.positional(0);
+        if (!dags.contains(dagId)) {
+            return printouts.dagMissing(dagId);
+        }
+        String key = arguments.positional(1);
+        List<Run> ofDag = runs.stream().filter(run -> run.dagId().equals(dagId)).toList();
+        Optional<Run> run = version.major() == 3
+                ? ofDag.stream().filter(candidate -> candidate.runId().equals(key)).findFirst() : Optional.empty();
+        if (run.isEmpty()) {
+            Instant date = date(key, second);
+            run = ofDag.stream().filter(candidate -> candidate.logicalDate().equals(Optional.of(date))).findFirst();
+        }
+        return printouts.state(run);
     }
 
     private static Instant date(String text, String option) throws UsageException {

@@ -208,6 +208,8 @@ final class AirflowCliEmulation {
             positionals = List.of("dag_id");
         } else {
             options.add(Option.value("output", "-o", "--output"));
+            options.add(Option.value("start_date", "-s", "--start-date"));
+            options.add(Option.value("end_date", "-e", "--end-date"));
             if (version.major() == 2) {
                 options.add(Option.value("dag_id", "-d", "--dag-id"));
                 positionals = List.of();
@@ -225,8 +227,15 @@ final class AirflowCliEmulation {
             return dagMissing(dagId);
         }
         Instant now = airflow.now();
+        // DagRun.find: the logical date between --start-date and --end-date (a run without one never matches)
+        Optional<Instant> from = parsed.value("start_date").isEmpty() ? Optional.empty()
+                : Optional.of(parseDate(parsed.value("start_date").get(), "-s/--start-date"));
+        Optional<Instant> until = parsed.value("end_date").isEmpty() ? Optional.empty()
+                : Optional.of(parseDate(parsed.value("end_date").get(), "-e/--end-date"));
         List<EmulatedRun> runs = airflow.runs(dagId).stream()
                 .filter(run -> parsed.value("state").map(state -> state.equals(run.state(now))).orElse(true))
+                .filter(run -> from.isEmpty() || run.logicalDate().filter(date -> !date.isBefore(from.get())).isPresent())
+                .filter(run -> until.isEmpty() || run.logicalDate().filter(date -> !date.isAfter(until.get())).isPresent())
                 .toList();
         if (version.major() == 1) {
             return CommandOutput.out(legacyRunTable(dagId, runs, now));

@@ -3,6 +3,7 @@ package io.github.mwaatrigger.emulator;
 import io.github.mwaatrigger.airflow.AirflowVersion;
 import io.github.mwaatrigger.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -137,6 +138,21 @@ final class AirflowSimulation {
                 config.runFinishesAfter(), Optional.ofNullable(note), triggeredBy);
         runs.add(run);
         return new Trigger.Created(run);
+    }
+
+    /**
+     * Gives {@code dagId} a history of {@code count} finished runs, as Airflow's scheduler would have made
+     * them: {@code scheduled__<logical date>}, the newest at {@code newest}, each {@code spacing} before the
+     * next, with an empty conf.
+     */
+    synchronized void seedRuns(String dagId, int count, Instant newest, Duration spacing) {
+        dags.add(dagId);
+        List<EmulatedRun> runs = runsByDag.computeIfAbsent(dagId, key -> new ArrayList<>());
+        for (int i = count - 1; i >= 0; i--) {
+            Instant date = newest.minus(spacing.multipliedBy(i)).truncatedTo(ChronoUnit.MICROS);
+            runs.add(new EmulatedRun(dagId, "scheduled__" + AirflowTexts.isoformat(date), JsonObject.empty(),
+                    Optional.of(date), date, config.runStartsAfter(), config.runFinishesAfter()));
+        }
     }
 
     /** The runs of {@code dagId}, newest first, as {@code dags list-runs} sorts them. */

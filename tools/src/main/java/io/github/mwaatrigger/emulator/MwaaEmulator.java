@@ -11,6 +11,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -142,6 +144,15 @@ public final class MwaaEmulator implements AutoCloseable {
     /** Makes Airflow know one more DAG. */
     public void addDag(String dagId) {
         airflow.addDag(dagId);
+    }
+
+    /**
+     * Gives DAG {@code dagId} (made known if it is not) a history of {@code count} finished scheduled runs,
+     * the newest at logical date {@code newest}, one every {@code spacing} before it: for trying what a long
+     * history costs.
+     */
+    public void seedRuns(String dagId, int count, Instant newest, Duration spacing) {
+        airflow.seedRuns(dagId, count, newest, spacing);
     }
 
     /** Every DAG run created so far, oldest first, with the conf it was created with. */
