@@ -5,6 +5,7 @@ import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.handler.ApiHandler;
@@ -19,14 +20,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code serve [--port 3000]}: the API function on localhost, each HTTP request turned into the API Gateway
+ * {@code serve [--port 3000] [--transport cli|rest]}: the API function on localhost, each HTTP request turned into the API Gateway
  * event the deployed function receives. Against the embedded emulator, or against a real environment when
  * {@code MWAA_ENVIRONMENT_NAME} is set.
  */
 final class ServeSubcommand implements Subcommand {
 
     static final List<String> EMULATOR_DAGS = List.of("my_dag", "example_dag", "s3_ingest", "nightly_report");
-    private static final Set<String> OPTIONS = Set.of("--port", "--allowed-dags", "--dags", "--airflow-version");
+    private static final Set<String> OPTIONS = Set.of("--port", "--allowed-dags", "--dags", "--airflow-version",
+            ConnectionOptions.TRANSPORT);
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(28);
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
@@ -49,7 +51,8 @@ final class ServeSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "serve [--port 3000] [--allowed-dags GLOB,...] [--dags DAG,... --airflow-version VERSION (emulator)]";
+        return "serve [--port 3000] [--allowed-dags GLOB,...] " + ConnectionOptions.TRANSPORT_USAGE
+                + " [--dags DAG,... --airflow-version VERSION (emulator)]";
     }
 
     @Override
@@ -71,6 +74,10 @@ final class ServeSubcommand implements Subcommand {
                         Settings.ENDPOINT_URL_MWAA, emulator.get().controlPlaneEndpoint().toString(),
                         ApiFunctionSettings.ALLOWED_DAGS, "*"));
             }
+            Optional<Transport> transport = ConnectionOptions.transport(arguments);
+            if (transport.isPresent()) {
+                environment = environment.with(Settings.TRANSPORT, transport.get().value());
+            }
             if (arguments.option("--allowed-dags").isPresent()) {
                 environment = environment.with(ApiFunctionSettings.ALLOWED_DAGS,
                         arguments.option("--allowed-dags").get());
@@ -83,6 +90,7 @@ final class ServeSubcommand implements Subcommand {
                         + emulator.map(e -> "an MWAA emulator (Airflow " + e.config().airflowVersion() + ", DAGs "
                                 + String.join(", ", e.config().dags().stream().sorted().toList()) + ")")
                                 .orElse("MWAA environment " + environment.get(Settings.ENVIRONMENT_NAME).orElse(""))
+                        + (transport.orElse(Transport.CLI) == Transport.REST ? " through InvokeRestApi" : "")
                         + "; allowed DAGs: " + environment.get(ApiFunctionSettings.ALLOWED_DAGS).orElse("")
                         + ". Stop with Ctrl-C.");
                 console.out().println("  curl -X POST localhost:" + gateway.port()
