@@ -134,7 +134,6 @@ public final class InMemoryRestApi implements AirflowRestApi {
         requests.add(request);
         Matcher one = RUN.matcher(request.path());
         Matcher all = RUNS.matcher(request.path());
-        JsonValue answerless = JsonNull.INSTANCE;
         if (!MAY_READ.contains(role) || (request.method() == RestApiRequest.Method.POST && !MAY_TRIGGER.contains(role))) {
             return reply(403, v2() ? object("detail", "Forbidden") : problem(403, "Forbidden", null), retried);
         }
@@ -147,7 +146,7 @@ public final class InMemoryRestApi implements AirflowRestApi {
         if (all.matches() && request.method() == RestApiRequest.Method.POST) {
             return trigger(all.group(1), request.body().orElse(JsonObject.empty()), retried);
         }
-        return reply(v2() ? 405 : 404, answerless, retried);
+        return reply(v2() ? 405 : 404, JsonNull.INSTANCE, retried);
     }
 
     private RestApiReply trigger(String dagId, JsonObject body, boolean retried) {
