@@ -31,6 +31,7 @@ import java.util.concurrent.Future;
  * (TRIGGERS x LATENCY / CAPACITY).
  *
  * usage: java -cp target/mwaa-trigger.jar bench/Burst.java TRIGGERS CAPACITY LATENCY_MS [CLIENT_SLOTS]
+ * (MWAA_TRANSPORT in the environment chooses the transport, cli by default)
  * (CLIENT_SLOTS: the client's MWAA_MAX_CONCURRENT_CLI_CALLS, default 4; more than CAPACITY over-subscribes
  * the emulator as several processes would, so that 503s and backoff come into play)
  */
@@ -51,7 +52,8 @@ public class Burst {
             MwaaServices services = MwaaServices.create(Settings.from(new Environment(Map.of(
                     "MWAA_ENVIRONMENT_NAME", config.environmentName(), "AIRFLOW_VERSION", "2.10.3",
                     "AWS_REGION", config.region(), "AWS_ENDPOINT_URL_MWAA", emulator.controlPlaneEndpoint().toString(),
-                    "MWAA_MAX_CONCURRENT_CLI_CALLS", clientSlots)),
+                    "MWAA_MAX_CONCURRENT_CLI_CALLS", clientSlots,
+                    "MWAA_TRANSPORT", System.getenv().getOrDefault("MWAA_TRANSPORT", "cli"))),
                     System.getProperties()));
             services.dagRuns().trigger(DagRunRequest.of("warm_up_dag", "warm_up", JsonObject.empty()),
                     Deadline.after(Duration.ofSeconds(60)));

@@ -51,6 +51,9 @@ def main():
     parser.add_argument("--warm-triggers", type=int, default=200)
     parser.add_argument("--warm-up", type=int, default=30)
     parser.add_argument("--burst", type=int, default=50)
+    parser.add_argument("--transport", choices=("cli", "rest"), default="cli",
+                        help="how the Java sides reach Airflow (MWAA_TRANSPORT); the Python guide script always "
+                             "uses a CLI token")
     parser.add_argument("--readme", action="store_true",
                         help="also put the results into README.md, between its bench:start and bench:end markers")
     args = parser.parse_args()
@@ -59,14 +62,15 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="mwaa-trigger-bench-"))
     emulator, exports = start_emulator(work)
     try:
-        env = client_environment(exports, work)
+        env = dict(client_environment(exports, work), MWAA_TRANSPORT=args.transport)
         cold = cold_jobs(env, exports, args.samples)
         cold_detail = cold_path(env, cold)
         warm_report = warm(env, exports, args.warm_up, args.warm_triggers)
     finally:
         emulator.terminate()
         emulator.wait(10)
-    text = "\n".join([machine(), cold_table(cold), warm_report, package(work), cold_detail, burst(args.burst)])
+    text = "\n".join([machine(args.transport), cold_table(cold), warm_report, package(work), cold_detail,
+                      burst(args.burst, args.transport)])
     print(text)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
@@ -301,14 +305,15 @@ def package(work):
         f"| Netty or Apache HTTP classes | {len(forbidden)} | |", ""])
 
 
-def burst(triggers):
+def burst(triggers, transport):
     capacity, latency = 4, 200
     rows = []
     for slots, label in ((4, "one process (4 CLI slots, the default)"),
                          (16, "over-subscribed: 16 slots, as 4 processes would have")):
         output = subprocess.run(["java", "-Djava.util.logging.config.file=/dev/null", "-cp", str(JAR),
                                  str(ROOT / "bench" / "Burst.java"), str(triggers), str(capacity), str(latency),
-                                 str(slots)], check=True, capture_output=True, text=True).stdout
+                                 str(slots)], check=True, capture_output=True, text=True,
+                                env=dict(os.environ, MWAA_TRANSPORT=transport)).stdout
         result = json.loads(output.strip().splitlines()[-1])
         rows.append(f"| {label} | {result['created']} / {result['already_existed']} / {result['failed']} | "
                     f"{result['runs']} | {result['cli_requests']} | {result['busy_503']} | {result['most_concurrent']} | "
@@ -329,7 +334,7 @@ def burst(triggers):
         "|---|---|---|---|---|---|---|---|---|", *rows, ""])
 
 
-def machine():
+def machine(transport):
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
@@ -342,7 +347,7 @@ def machine():
         f"Machine: {os.cpu_count()} cores ({cpu}), {int(memory) / 1024 / 1024:.0f} GiB, {platform.system()} "
         f"{platform.release()}; {java}; Python {platform.python_version()}, boto3 {boto3.__version__}, "
         f"requests {requests.__version__}. Everything over loopback HTTPS against the embedded MWAA emulator "
-        "(Airflow 2.10.3), no AWS.", ""])
+        f"(Airflow 2.10.3), no AWS. The Java sides' transport: {transport} (MWAA_TRANSPORT).", ""])
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *       endpoint overrides (also as system properties {@code aws.endpointUrlMwaa}, {@code aws.endpointUrl})</td></tr>
  *   <tr><td>{@code MWAA_MAX_CONCURRENT_CLI_CALLS}</td><td>optional: CLI commands one process sends at once
  *       (default 4, MWAA's usual limit); more wait for a free slot instead of drawing 503s</td></tr>
+ *   <tr><td>{@code MWAA_TRANSPORT}</td><td>optional: {@code cli} (the default: CLI tokens) or {@code rest}
+ *       (Airflow's REST API through {@code InvokeRestApi}, Airflow 2.4.3 or later)</td></tr>
+ *   <tr><td>{@code MWAA_AIRFLOW_ROLE}</td><td>optional: the Airflow role the deployment grants
+ *       {@code airflow:InvokeRestApi} on, named in error messages only (IAM decides)</td></tr>
  * </table>
  *
  * @param environmentName  the MWAA environment
@@ -31,9 +35,11 @@ import java.util.regex.Pattern;
  * @param region           the AWS region
  * @param endpointOverride the MWAA API endpoint to use instead of AWS's, such as a local emulator
  * @param maxConcurrentCliCalls CLI commands sent at once by this process
+ * @param transport        how DAG runs are started and read: CLI tokens or InvokeRestApi
+ * @param airflowRole      the Airflow role granted for InvokeRestApi, if the deployment names it
  */
 public record Settings(String environmentName, Optional<AirflowVersion> airflowVersion, String region,
-        Optional<URI> endpointOverride, int maxConcurrentCliCalls) {
+        Optional<URI> endpointOverride, int maxConcurrentCliCalls, Transport transport, Optional<String> airflowRole) {
 
     public static final String ENVIRONMENT_NAME = "MWAA_ENVIRONMENT_NAME";
     public static final String AIRFLOW_VERSION = "AIRFLOW_VERSION";
@@ -42,6 +48,9 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
     public static final String ENDPOINT_URL_MWAA = "AWS_ENDPOINT_URL_MWAA";
     public static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String MAX_CONCURRENT_CLI_CALLS = "MWAA_MAX_CONCURRENT_CLI_CALLS";
+    public static final String TRANSPORT = "MWAA_TRANSPORT";
+    public static final String AIRFLOW_ROLE = "MWAA_AIRFLOW_ROLE";
+    private static final Pattern AIRFLOW_ROLE_FORMAT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     /** MWAA's web server typically runs at most 4 CLI commands at once and answers 503 beyond that. */
     private static final int DEFAULT_MAX_CONCURRENT_CLI_CALLS = 4;
 
@@ -56,6 +65,8 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
         if (maxConcurrentCliCalls < 1) {
             throw new IllegalArgumentException("maxConcurrentCliCalls must be at least 1");
         }
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(airflowRole, "airflowRole");
     }
 
     /**
@@ -64,8 +75,34 @@ public record Settings(String environmentName, Optional<AirflowVersion> airflowV
      * @throws ConfigurationException naming the first missing or malformed setting
      */
     public static Settings from(Environment environment, Properties properties) {
-        return new Settings(environmentName(environment), airflowVersion(environment), region(environment),
-                endpointOverride(environment, properties), maxConcurrentCliCalls(environment));
+        Optional<AirflowVersion> version = airflowVersion(environment);
+        Transport transport = transport(environment, version);
+        return new Settings(environmentName(environment), version, region(environment),
+                endpointOverride(environment, properties), maxConcurrentCliCalls(environment), transport,
+                airflowRole(environment));
+    }
+
+    /** {@code MWAA_TRANSPORT}, which with {@code rest} needs an Airflow that InvokeRestApi reaches. */
+    private static Transport transport(Environment environment, Optional<AirflowVersion> version) {
+        Transport transport = SettingParser.parse(TRANSPORT, environment.get(TRANSPORT).orElse("cli"), Transport::parse);
+        if (transport == Transport.REST && version.isPresent()) {
+            try {
+                io.github.mwaatrigger.airflow.RestApiDialect.of(version.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(TRANSPORT + "=rest cannot reach " + AIRFLOW_VERSION + " "
+                        + version.get() + ": " + e.getMessage() + "; use " + TRANSPORT + "=cli for it");
+            }
+        }
+        return transport;
+    }
+
+    private static Optional<String> airflowRole(Environment environment) {
+        Optional<String> role = environment.get(AIRFLOW_ROLE);
+        if (role.isPresent() && !AIRFLOW_ROLE_FORMAT.matcher(role.get()).matches()) {
+            throw new ConfigurationException(AIRFLOW_ROLE + " '" + role.get() + "' is not an Airflow role name: use "
+                    + "one such as User, Op, Admin or Viewer");
+        }
+        return role;
     }
 
     private static String environmentName(Environment environment) {

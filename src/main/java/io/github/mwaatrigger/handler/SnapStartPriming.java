@@ -2,6 +2,7 @@ package io.github.mwaatrigger.handler;
 
 import io.github.mwaatrigger.airflow.AirflowDialect;
 import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.airflow.RestApiDialect;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
@@ -17,8 +18,8 @@ import org.crac.Resource;
 /**
  * Primes a function before Lambda SnapStart takes its snapshot, so that restored environments start with
  * the work done: the AWS SDK client built, the TLS stack and trust store loaded, and the function's own
- * code paths run on canned input that never reaches MWAA (a trigger command built and canned Airflow
- * answers read). It never creates a CLI token and never opens a connection, so the snapshot holds no
+ * code paths run on canned input that never reaches MWAA (a trigger command and REST bodies built and canned
+ * Airflow answers read). It never creates a CLI token and never opens a connection, so the snapshot holds no
  * credential and no connection that would be stale when restored.
  */
 final class SnapStartPriming implements Resource {
@@ -32,6 +33,10 @@ final class SnapStartPriming implements Resource {
     private static final String CANNED_RUNS = "[{\"dag_id\": \"priming_dag\", \"run_id\": \"priming_run\", "
             + "\"state\": \"running\", \"execution_date\": \"2024-01-01T00:00:00+00:00\", \"start_date\": \"\", "
             + "\"end_date\": \"\"}]\n";
+
+    private static final String CANNED_REST_RUN = "{\"conf\": {\"key\": \"k\"}, \"dag_id\": \"priming_dag\", "
+            + "\"dag_run_id\": \"priming_run\", \"logical_date\": \"2024-01-01T00:00:00+00:00\", \"state\": "
+            + "\"queued\", \"run_type\": \"manual\", \"external_trigger\": true, \"note\": null}";
 
     private final MwaaServices services;
     private final Runnable functionPath;
@@ -77,5 +82,10 @@ final class SnapStartPriming implements Resource {
         dialect.readTrigger(new CliOutput("", CANNED_TRACEBACK), "priming_dag", "priming_run", conf);
         dialect.readRuns(new CliOutput(CANNED_RUNS, ""), "priming_dag", run -> { });
         dialect.readDagState(new CliOutput("running, {\"key\": \"k\"}\n", ""));
+        for (String version : new String[] {"2.10.3", "3.0.6"}) {
+            RestApiDialect rest = RestApiDialect.of(AirflowVersion.parse(version));
+            rest.triggerBody("priming_run", conf, Optional.empty());
+            rest.readRun(Json.parse(CANNED_REST_RUN), "priming_dag");
+        }
     }
 }

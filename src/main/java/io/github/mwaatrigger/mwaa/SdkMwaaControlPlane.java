@@ -69,6 +69,14 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         return builder.build();
     }
 
+    /**
+     * MWAA's {@code InvokeRestApi} for this environment, over the same SDK client (built on first use, and by
+     * {@link #prepare}), with the SDK's retries turned off for it: its caller retries.
+     */
+    public InvokeRestApiEndpoint restApiEndpoint() {
+        return new SdkInvokeRestApiEndpoint(environmentName, client);
+    }
+
     /** Builds the SDK client now (no network call, no credentials resolved). */
     @Override
     public void prepare() {

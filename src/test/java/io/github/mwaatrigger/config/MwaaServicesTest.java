@@ -1,12 +1,15 @@
 package io.github.mwaatrigger.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.json.JsonObject;
+import io.github.mwaatrigger.mwaa.Backoff;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.testing.ClockAdvancingSleeper;
 import io.github.mwaatrigger.testing.InMemoryAirflow;
 import io.github.mwaatrigger.testing.InMemoryControlPlane;
+import io.github.mwaatrigger.testing.InMemoryRestApi;
 import io.github.mwaatrigger.testing.MutableClock;
 import io.github.mwaatrigger.trigger.DagRunListQuery;
 import io.github.mwaatrigger.trigger.DagRunRequest;
@@ -60,6 +63,35 @@ class MwaaServicesTest {
 
         assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
         assertThat(controlPlane.calls()).containsExactly("GetEnvironment");
+    }
+
+    @Test
+    void restTransport_startsAndReadsRunsThroughTheRestApi_neverTheCli() {
+        variables.put("MWAA_TRANSPORT", "rest");
+        variables.put("AIRFLOW_VERSION", "2.10.3");
+        InMemoryRestApi restApi = new InMemoryRestApi(airflow);
+        MwaaServices services = MwaaServices.over(airflow, restApi, controlPlane,
+                Settings.from(new Environment(variables), new Properties()), Backoff.standard(),
+                new ClockAdvancingSleeper(clock), clock);
+
+        services.dagRuns().trigger(DagRunRequest.of("d", "r1", JsonObject.empty()), deadline());
+        services.dagRuns().list("d", new DagRunListQuery(100, 0), deadline());
+
+        assertThat(restApi.requests()).hasSize(2);
+        assertThat(airflow.commands()).isEmpty();
+        assertThat(airflow.runs()).hasSize(1);
+        assertThat(services.cli()).isSameAs(airflow);
+    }
+
+    @Test
+    void restTransport_withoutARestApi_isRefusedWhenWired() {
+        variables.put("MWAA_TRANSPORT", "rest");
+
+        assertThatThrownBy(this::services).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs an AirflowRestApi");
+        assertThatThrownBy(() -> MwaaServices.create(Settings.from(new Environment(variables), new Properties()),
+                controlPlane, clock, Backoff.standard())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs an InvokeRestApi endpoint");
     }
 
     @Test

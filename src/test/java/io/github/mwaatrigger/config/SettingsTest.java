@@ -72,11 +72,45 @@ class SettingsTest {
         "AWS_REGION | '' | AWS_REGION is not set: set it to the region of your MWAA environment, e.g. us-east-1",
         "AWS_REGION | Frankfurt | AWS_REGION 'Frankfurt' is not an AWS region: use a code such as us-east-1",
         "MWAA_MAX_CONCURRENT_CLI_CALLS | 0 | MWAA_MAX_CONCURRENT_CLI_CALLS '0' is not a number from 1 to 64",
-        "AWS_ENDPOINT_URL_MWAA | localhost:8443 | AWS_ENDPOINT_URL_MWAA 'localhost:8443' is not an endpoint URL: use a URL such as https://127.0.0.1:8443"})
+        "AWS_ENDPOINT_URL_MWAA | localhost:8443 | AWS_ENDPOINT_URL_MWAA 'localhost:8443' is not an endpoint URL: use a URL such as https://127.0.0.1:8443",
+        "MWAA_TRANSPORT | http | MWAA_TRANSPORT 'http' is not a transport: use cli (CLI tokens, the default) or rest",
+        "MWAA_AIRFLOW_ROLE | 'User;Admin' | MWAA_AIRFLOW_ROLE 'User;Admin' is not an Airflow role name: use one such as User"})
     void badSetting_stopsStartUpNamingItAndSayingWhatIsValid(String name, String value, String message) {
         variables.put(name, value);
 
         assertThatThrownBy(this::settings).isInstanceOf(ConfigurationException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void transport_isTheCliByDefault_andRestWhenAsked_inAnyCase() {
+        assertThat(settings().transport()).isEqualTo(Transport.CLI);
+        assertThat(settings().airflowRole()).isEmpty();
+
+        variables.put("MWAA_TRANSPORT", "REST");
+        variables.put("MWAA_AIRFLOW_ROLE", "User");
+
+        assertThat(settings().transport()).isEqualTo(Transport.REST);
+        assertThat(settings().airflowRole()).contains("User");
+    }
+
+    @ParameterizedTest(name = "AIRFLOW_VERSION={0}")
+    @CsvSource({"1.10.12", "2.0.2", "2.4.2"})
+    void rest_withAConfiguredAirflowThatInvokeRestApiCannotReach_stopsStartUp_namingBothSettingsAndTheWayOut(
+            String version) {
+        variables.put("MWAA_TRANSPORT", "rest");
+        variables.put("AIRFLOW_VERSION", version);
+
+        assertThatThrownBy(this::settings).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("MWAA_TRANSPORT=rest cannot reach AIRFLOW_VERSION " + version)
+                .hasMessageContaining("2.4.3 or later").hasMessageEndingWith("use MWAA_TRANSPORT=cli for it");
+    }
+
+    @Test
+    void rest_withAutoVersion_isCheckedOnFirstUse() {
+        variables.put("MWAA_TRANSPORT", "rest");
+
+        assertThat(settings().transport()).isEqualTo(Transport.REST);
+        assertThat(settings().airflowVersion()).isEmpty();
     }
 
     private Settings settings() {

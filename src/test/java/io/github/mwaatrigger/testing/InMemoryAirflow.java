@@ -162,6 +162,33 @@ public final class InMemoryAirflow implements AirflowCli {
         return List.copyOf(commands);
     }
 
+    /** The Airflow version it runs; for {@link InMemoryRestApi}, which keeps its runs here. */
+    AirflowVersion version() {
+        return version;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    synchronized boolean hasDag(String dagId) {
+        return dags.contains(dagId);
+    }
+
+    synchronized Pattern allowedRunIds() {
+        return allowedRunIds;
+    }
+
+    /** The runs of {@code dagId}, in the order they were made. */
+    synchronized List<Run> runsOf(String dagId) {
+        return runs.stream().filter(run -> run.dagId().equals(dagId)).toList();
+    }
+
+    /** Keeps a run made through the REST API, beside those the CLI made. */
+    synchronized void add(Run run) {
+        runs.add(run);
+    }
+
     @Override
     public synchronized CliReply run(CliCommand command, Idempotency idempotency, Deadline deadline) {
         Fault fault = faults.poll();

@@ -3,12 +3,14 @@ package io.github.mwaatrigger.testing;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.mwaa.Backoff;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * An MWAA environment in memory, for tests of whole functions: its Airflow, its API, and the clock they
- * and the function share (waits move it on), wired into the functions' services as a deployment would be.
+ * An MWAA environment in memory, for tests of whole functions: its Airflow (its CLI and its REST API, over
+ * the same runs), its API, and the clock they and the function share (waits move it on), wired into the
+ * functions' services as a deployment would be.
  */
 public final class InMemoryMwaa {
 
@@ -21,11 +23,13 @@ public final class InMemoryMwaa {
     private final String airflowVersion;
     private final InMemoryAirflow airflow;
     private final InMemoryControlPlane controlPlane;
+    private final InMemoryRestApi restApi;
 
     private InMemoryMwaa(String airflowVersion, String... dags) {
         this.airflowVersion = airflowVersion;
         this.airflow = new InMemoryAirflow(airflowVersion, clock, dags);
         this.controlPlane = new InMemoryControlPlane(airflowVersion);
+        this.restApi = new InMemoryRestApi(airflow);
     }
 
     /** An environment that runs Airflow {@code airflowVersion} with {@code dags} deployed. */
@@ -39,13 +43,21 @@ public final class InMemoryMwaa {
                 Settings.AIRFLOW_VERSION, airflowVersion, Settings.REGION, "us-east-1"));
     }
 
-    /** The functions' services for {@code settings}, reaching this environment. */
+    /**
+     * The functions' services for {@code settings}, reaching this environment through the transport they
+     * choose ({@code MWAA_TRANSPORT}): its Airflow CLI or its REST API, which keep the same runs.
+     */
     public MwaaServices services(Settings settings) {
-        return MwaaServices.over(airflow, controlPlane, settings, clock, sleeper);
+        return MwaaServices.over(airflow, restApi, controlPlane, settings, Backoff.standard(), sleeper, clock);
     }
 
     public InMemoryAirflow airflow() {
         return airflow;
+    }
+
+    /** Its Airflow's REST API, as InvokeRestApi reaches it: over the same runs as {@link #airflow()}. */
+    public InMemoryRestApi restApi() {
+        return restApi;
     }
 
     public InMemoryControlPlane controlPlane() {

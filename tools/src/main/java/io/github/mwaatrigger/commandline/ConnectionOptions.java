@@ -3,6 +3,7 @@ package io.github.mwaatrigger.commandline;
 import io.github.mwaatrigger.config.ConfigurationException;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.mwaa.Deadline;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,9 @@ final class ConnectionOptions {
     static final Set<String> NAMES = Set.of("--environment", "--airflow-version", "--region", "--timeout");
     static final String USAGE = "[--environment NAME] [--airflow-version VERSION|auto] [--region REGION] "
             + "[--timeout SECONDS]";
+    /** The option that chooses the transport ({@code MWAA_TRANSPORT}), for the subcommands that start or read runs. */
+    static final String TRANSPORT = "--transport";
+    static final String TRANSPORT_USAGE = "[--transport cli|rest]";
     private static final int DEFAULT_TIMEOUT_SECONDS = 120;
 
     private ConnectionOptions() {
@@ -28,11 +32,31 @@ final class ConnectionOptions {
         effective = override(arguments, "--environment", Settings.ENVIRONMENT_NAME, effective);
         effective = override(arguments, "--airflow-version", Settings.AIRFLOW_VERSION, effective);
         effective = override(arguments, "--region", Settings.REGION, effective);
+        if (transport(arguments).isPresent()) {
+            effective = effective.with(Settings.TRANSPORT, transport(arguments).get().value());
+        }
         try {
             return Settings.from(effective, System.getProperties());
         } catch (ConfigurationException e) {
             throw new UsageException(e.getMessage() + flagFor(e.getMessage()).map(flag -> " (or pass " + flag + ")")
                     .orElse(""));
+        }
+    }
+
+    /**
+     * The transport {@code --transport} names, if given.
+     *
+     * @throws UsageException if it names none
+     */
+    static Optional<Transport> transport(Arguments arguments) throws UsageException {
+        Optional<String> value = arguments.option(TRANSPORT);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Transport.parse(value.get()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(TRANSPORT + " " + e.getMessage());
         }
     }
 
@@ -53,6 +77,9 @@ final class ConnectionOptions {
         }
         if (message.startsWith(Settings.REGION)) {
             return Optional.of("--region");
+        }
+        if (message.startsWith(Settings.TRANSPORT)) {
+            return Optional.of(TRANSPORT);
         }
         return message.startsWith(Settings.ENVIRONMENT_NAME) ? Optional.of("--environment") : Optional.empty();
     }

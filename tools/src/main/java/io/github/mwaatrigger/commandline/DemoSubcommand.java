@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.commandline;
 
 import io.github.mwaatrigger.airflow.AirflowVersion;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.local.DemoRun;
 import io.github.mwaatrigger.local.SamTemplate;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -26,8 +28,11 @@ final class DemoSubcommand implements Subcommand {
      * Values for the template's parameters that have no default (the deployer must choose them), unless
      * {@code --parameter} gives others; {@code EnvironmentName} is always the emulator's.
      */
+    /** The template parameter {@code --transport} sets. */
+    static final String TRANSPORT_PARAMETER = "Transport";
     static final Map<String, String> DEMO_PARAMETERS = Map.of("DagId", "example_dag", "ApiAllowedDags", "example_dag");
-    private static final Set<String> OPTIONS = Set.of("--template", "--events", "--parameter", "--airflow-version");
+    private static final Set<String> OPTIONS = Set.of("--template", "--events", "--parameter", "--airflow-version",
+            ConnectionOptions.TRANSPORT);
 
     private final Function<EmulatorConfig, MwaaEmulator> emulators;
     private final EmulatorTrust trust;
@@ -43,13 +48,13 @@ final class DemoSubcommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "Sends every event in the events folder through the function template.yaml wires to it, against an embedded MWAA emulator.";
+        return "Sends every event in the events folder through the function template.yaml wires to it, against an embedded MWAA emulator; --transport sets the template's Transport parameter.";
     }
 
     @Override
     public String usage() {
         return "demo [--template template.yaml] [--events events] [--parameter NAME=VALUE]... "
-                + "[--airflow-version VERSION]";
+                + "[--airflow-version VERSION] " + ConnectionOptions.TRANSPORT_USAGE;
     }
 
     @Override
@@ -124,6 +129,14 @@ final class DemoSubcommand implements Subcommand {
                         + "; its parameters are " + String.join(", ", declared));
             }
             parameters.put(name, assignment.substring(equals + 1));
+        }
+        Optional<Transport> transport = ConnectionOptions.transport(arguments);
+        if (transport.isPresent()) {
+            String given = parameters.putIfAbsent(TRANSPORT_PARAMETER, transport.get().value());
+            if (given != null && !given.equals(transport.get().value())) {
+                throw new UsageException("--transport " + transport.get().value() + " and --parameter "
+                        + TRANSPORT_PARAMETER + "=" + given + " disagree: give the transport once");
+            }
         }
         return parameters;
     }

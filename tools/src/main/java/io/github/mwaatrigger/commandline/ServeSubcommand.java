@@ -5,6 +5,7 @@ import io.github.mwaatrigger.config.ApiFunctionSettings;
 import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.emulator.PortInUseException;
@@ -18,12 +19,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * {@code serve [--port 3000]}: the API function on localhost, each HTTP request turned into the API Gateway
+ * {@code serve [--port 3000] [--transport cli|rest]}: the API function on localhost, each HTTP request turned into the API Gateway
  * event the deployed function receives. Against an embedded emulator, or against the environment the
  * exported variables name when {@code MWAA_ENVIRONMENT_NAME} is set (as after loading the {@code emulator}
  * subcommand's export lines). Its first line says which of the two, and which DAGs the API allows.
@@ -31,7 +33,8 @@ import java.util.stream.Stream;
 final class ServeSubcommand implements Subcommand {
 
     static final List<String> EMULATOR_DAGS = List.of("my_dag", "example_dag", "s3_ingest", "nightly_report");
-    private static final Set<String> OPTIONS = Set.of("--port", "--allowed-dags", "--dags", "--airflow-version");
+    private static final Set<String> OPTIONS = Set.of("--port", "--allowed-dags", "--dags", "--airflow-version",
+            ConnectionOptions.TRANSPORT);
     private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(28);
     /** The variables that choose the environment serve talks to, named in its start-up line when set. */
     private static final List<String> ENVIRONMENT_VARIABLES = List.of(Settings.ENVIRONMENT_NAME, Settings.REGION,
@@ -59,7 +62,8 @@ final class ServeSubcommand implements Subcommand {
 
     @Override
     public String usage() {
-        return "serve [--port 3000] [--allowed-dags GLOB,...] [--dags DAG,... --airflow-version VERSION (emulator)]";
+        return "serve [--port 3000] [--allowed-dags GLOB,...] " + ConnectionOptions.TRANSPORT_USAGE
+                + " [--dags DAG,... --airflow-version VERSION (emulator)]";
     }
 
     @Override
@@ -80,8 +84,8 @@ final class ServeSubcommand implements Subcommand {
                     + "not start while MWAA_ENVIRONMENT_NAME is set (to '" + name + "'): drop them, or unset "
                     + "MWAA_ENVIRONMENT_NAME to serve against an embedded emulator");
         }
-        Environment environment = arguments.option("--allowed-dags")
-                .map(globs -> exported.with(ApiFunctionSettings.ALLOWED_DAGS, globs)).orElse(exported);
+        Environment environment = withTransport(arguments, arguments.option("--allowed-dags")
+                .map(globs -> exported.with(ApiFunctionSettings.ALLOWED_DAGS, globs)).orElse(exported));
         if (environment.get(ApiFunctionSettings.ALLOWED_DAGS).isEmpty()) {
             throw new UsageException("MWAA_ENVIRONMENT_NAME is set (to '" + name + "'), so serve talks to that "
                     + "environment, and needs the DAGs its API may reach: pass --allowed-dags GLOB,... or export "
@@ -108,12 +112,12 @@ final class ServeSubcommand implements Subcommand {
         try (MwaaEmulator emulator = emulators.apply(config);
                 EmulatorTrust.Trusted trusted = trust.trust(emulator, config)) {
             String globs = arguments.option("--allowed-dags").orElse("*");
-            Environment environment = new Environment(Map.of(
+            Environment environment = withTransport(arguments, new Environment(Map.of(
                     Settings.ENVIRONMENT_NAME, config.environmentName(),
                     Settings.AIRFLOW_VERSION, config.airflowVersion().toString(),
                     Settings.REGION, config.region(),
                     Settings.ENDPOINT_URL_MWAA, emulator.controlPlaneEndpoint().toString(),
-                    ApiFunctionSettings.ALLOWED_DAGS, globs));
+                    ApiFunctionSettings.ALLOWED_DAGS, globs)));
             List<String> dags = config.dags().stream().sorted().toList();
             String target = "an embedded MWAA emulator at " + emulator.controlPlaneEndpoint() + ", Airflow "
                     + config.airflowVersion() + ", DAGs " + String.join(", ", dags);
@@ -132,7 +136,8 @@ final class ServeSubcommand implements Subcommand {
         try (LocalApiGateway gateway = LocalApiGateway.start(port, function, DagRunsApi.RESOURCES, "ApiFunction",
                 FUNCTION_TIMEOUT)) {
             console.out().println("Serving the DAG-run API on http://127.0.0.1:" + gateway.port() + "/api/v1 against "
-                    + target + "; allowed DAGs: " + allowed + ". Stop with Ctrl-C.");
+                    + target + (settings.mwaa().transport() == Transport.REST ? " through InvokeRestApi" : "")
+                    + "; allowed DAGs: " + allowed + ". Stop with Ctrl-C.");
             console.out().println("  curl -X POST localhost:" + gateway.port() + "/api/v1/dags/" + exampleDag
                     + "/dagRuns -d '{\"conf\": {\"x\": 1}}'");
             console.out().flush();
@@ -156,6 +161,12 @@ final class ServeSubcommand implements Subcommand {
                 .or(() -> Arrays.stream(globs.split(",")).map(String::strip)
                         .filter(glob -> !glob.isEmpty() && !glob.contains("*") && !glob.contains("?")).findFirst())
                 .orElse("DAG_ID");
+    }
+
+    /** {@code environment} with the transport {@code --transport} chooses, if it chooses one. */
+    private static Environment withTransport(Arguments arguments, Environment environment) throws UsageException {
+        Optional<Transport> transport = ConnectionOptions.transport(arguments);
+        return transport.isPresent() ? environment.with(Settings.TRANSPORT, transport.get().value()) : environment;
     }
 
     private static EmulatorConfig emulatorConfig(Arguments arguments) throws UsageException {

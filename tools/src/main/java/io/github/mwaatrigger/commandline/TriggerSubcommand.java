@@ -20,8 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601]}: starts a DAG run and prints
- * it as one JSON object. With {@code --run-id} it is idempotent: a repeat reports the existing run.
+ * {@code trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601] [--transport cli|rest]}: starts a
+ * DAG run and prints it as one JSON object, the same on both transports. With {@code --run-id} it is idempotent:
+ * a repeat reports the existing run.
  */
 final class TriggerSubcommand implements Subcommand {
 
@@ -34,18 +35,19 @@ final class TriggerSubcommand implements Subcommand {
 
     private static Set<String> options() {
         Set<String> names = new HashSet<>(ConnectionOptions.NAMES);
-        names.addAll(Set.of("--conf", "--run-id", "--logical-date"));
+        names.addAll(Set.of("--conf", "--run-id", "--logical-date", ConnectionOptions.TRANSPORT));
         return Set.copyOf(names);
     }
 
     @Override
     public String summary() {
-        return "Starts a run of DAG_ID and prints it as one JSON line with its outcome (CREATED or ALREADY_EXISTED); with --run-id a repeat reports the existing run.";
+        return "Starts a run of DAG_ID and prints it as one JSON line with its outcome (CREATED or ALREADY_EXISTED); with --run-id a repeat reports the existing run. --transport rest goes through MWAA's InvokeRestApi (Airflow 2.4.3 or later) instead of a CLI token.";
     }
 
     @Override
     public String usage() {
-        return "trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601] " + ConnectionOptions.USAGE;
+        return "trigger DAG_ID [--conf JSON] [--run-id ID] [--logical-date ISO-8601] " + ConnectionOptions.TRANSPORT_USAGE
+                + " " + ConnectionOptions.USAGE;
     }
 
     @Override

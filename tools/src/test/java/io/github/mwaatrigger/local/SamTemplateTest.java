@@ -382,6 +382,74 @@ class SamTemplateTest {
         return evaluated;
     }
 
+    @ParameterizedTest(name = "Transport={0}, AirflowVersion={1}")
+    @CsvSource({"cli, auto", "cli, 2.10.3", "rest, auto", "rest, 3.0.6"})
+    void managedPolicy_grantsForAirflowExactlyWhatTheTransportNeeds_andNothingWider(String transport, String version)
+            throws IOException {
+        Map<String, String> parameters = Map.of("Transport", transport, "AirflowVersion", version, "AirflowRole", "Op");
+        List<?> statements = (List<?>) ((Map<?, ?>) evaluated(parameters, properties(deployedResources(parameters),
+                "MwaaCliAccessPolicy").get("PolicyDocument"))).get("Statement");
+        String environmentArn = "arn:aws:airflow:eu-west-1:123456789012:environment/Env";
+        List<Map<String, String>> expected = new java.util.ArrayList<>();
+        expected.add(transport.equals("rest")
+                ? Map.of("Action", "airflow:InvokeRestApi", "Resource", "arn:aws:airflow:eu-west-1:123456789012:role/Env/Op")
+                : Map.of("Action", "airflow:CreateCliToken", "Resource", environmentArn));
+        if (version.equals("auto")) {
+            expected.add(Map.of("Action", "airflow:GetEnvironment", "Resource", environmentArn));
+        }
+
+        assertThat(statements).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            Map<Object, Object> statement = new LinkedHashMap<>((Map<?, ?>) statements.get(i));
+            assertThat(statement).containsEntry("Effect", "Allow")
+                    .containsEntry("Action", expected.get(i).get("Action"))
+                    .containsEntry("Resource", expected.get(i).get("Resource"));
+        }
+        assertThat(String.valueOf(statements)).doesNotContain("*");
+    }
+
+    @ParameterizedTest(name = "Transport={0}")
+    @ValueSource(strings = {"cli", "rest"})
+    void everyFunction_isToldTheTransportAndTheAirflowRole_andUsesOnlyTheManagedPolicy(String transport)
+            throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>(
+                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*", "Transport", transport));
+        SamTemplate deployed = SamTemplate.load(TEMPLATE, parameters, "eu-west-1");
+
+        assertThat(deployed.functions()).isNotEmpty().allSatisfy(function -> assertThat(function.environment())
+                .containsEntry("MWAA_TRANSPORT", transport).containsEntry("MWAA_AIRFLOW_ROLE", "User"));
+        Map<String, Map<?, ?>> resources = deployedResources(Map.of("Transport", transport));
+        for (Map.Entry<String, Map<?, ?>> resource : resources.entrySet()) {
+            if ("AWS::Serverless::Function".equals(resource.getValue().get("Type"))) {
+                assertThat(properties(resources, resource.getKey()).get("Policies"))
+                        .as(resource.getKey()).isEqualTo(List.of(Map.of("Ref", "MwaaCliAccessPolicy")));
+            }
+        }
+    }
+
+    @Test
+    void transportAndAirflowRole_acceptOnlyWhatMwaaKnows() throws IOException {
+        Map<?, ?> declared = (Map<?, ?>) ((Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE))).get("Parameters");
+
+        assertThat(((Map<?, ?>) declared.get("Transport")).get("AllowedValues")).isEqualTo(List.of("cli", "rest"));
+        assertThat(((Map<?, ?>) declared.get("Transport")).get("Default")).isEqualTo("cli");
+        assertThat(((Map<?, ?>) declared.get("AirflowRole")).get("AllowedValues"))
+                .isEqualTo(List.of("Admin", "Op", "User", "Viewer", "Public"));
+        assertThat(((Map<?, ?>) declared.get("AirflowRole")).get("Default")).isEqualTo("User");
+    }
+
+    /** {@code value} evaluated as a deployment with {@code parameters} would evaluate it. */
+    private static Object evaluated(Map<String, String> parameters, Object value) throws IOException {
+        Map<String, String> given = new LinkedHashMap<>(
+                Map.of("EnvironmentName", "Env", "DagId", "my_dag", "ApiAllowedDags", "etl_*"));
+        given.putAll(parameters);
+        Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
+        Map<String, Object> conditions = new LinkedHashMap<>();
+        ((Map<?, ?>) template.get("Conditions")).forEach((name, condition) -> conditions.put((String) name, condition));
+        return new TemplateValues(SamTemplate.load(TEMPLATE, given, "eu-west-1").parameters(), conditions, "eu-west-1")
+                .evaluate(value);
+    }
+
     /** The template's resources a deployment with {@code parameters} creates: those whose condition holds. */
     private static Map<String, Map<?, ?>> deployedResources(Map<String, String> parameters) throws IOException {
         Map<?, ?> template = (Map<?, ?>) TemplateYaml.parse(Files.readString(TEMPLATE));
