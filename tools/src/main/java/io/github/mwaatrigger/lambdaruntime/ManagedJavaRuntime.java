@@ -43,11 +43,14 @@ public record ManagedJavaRuntime(Path java, Path runtimeClientJars, int memoryMe
      * The options the managed runtime starts its JVM with, as its bootstrap shows in a running function
      * ({@code ps}): the heap at 85% of the function's memory, the serial collector, class data sharing, C1
      * only, {@code java.io} opened for the runtime client, and org.crac pointed at the runtime client's CRaC
-     * hooks. Lambda's own class-data archive of the runtime ({@code /var/lang/lib/server/runtime.jsa}) and its
+     * hooks. One more, {@code -XX:MaxRAM}, stands for the execution environment: in Lambda the JVM's machine is
+     * a micro VM with the function's memory, from which it sizes what the options leave open (the initial heap
+     * and the young generation); on a larger machine it would size them for that. Lambda's own class-data archive of the runtime ({@code /var/lang/lib/server/runtime.jsa}) and its
      * Log4j hot-patch agent are not available outside Lambda: this JVM uses its JDK's default archive.
      */
     public List<String> jvmOptions() {
-        return List.of("-XX:MaxHeapSize=" + Math.round(memoryMegabytes * 1024 * 0.85) + "k", "-XX:+UseSerialGC",
+        return List.of("-XX:MaxRAM=" + memoryMegabytes + "m",
+                "-XX:MaxHeapSize=" + Math.round(memoryMegabytes * 1024 * 0.85) + "k", "-XX:+UseSerialGC",
                 "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
                 "--add-opens=java.base/java.io=ALL-UNNAMED", "-Dorg.crac.Core.Compat=" + CRAC_COMPAT,
                 "-XX:+ErrorFileToStderr");
