@@ -58,6 +58,8 @@ def main():
     parser.add_argument("--burst", type=int, default=50)
     parser.add_argument("--lambda", dest="lambda_only", action="store_true",
                         help="run only the Lambda-like benchmark (section 0)")
+    parser.add_argument("--skip-lambda", action="store_true",
+                        help="run every section but the Lambda-like one (to rerun the command-line tool's figures)")
     parser.add_argument("--lambda-rounds", type=int, default=10, help="interleaved rounds of the Lambda-like benchmark")
     parser.add_argument("--lambda-warm", type=int, default=20, help="warm invocations per Lambda-like process")
     parser.add_argument("--readme", action="store_true",
@@ -69,7 +71,9 @@ def main():
         parser.error("--lambda-rounds must be at least 5")
     work = Path(tempfile.mkdtemp(prefix="mwaa-trigger-bench-"))
     header = machine()
-    sections = {"lambda": lambda_like(work, args.lambda_rounds, args.lambda_warm)}
+    if args.lambda_only and args.skip_lambda:
+        parser.error("--lambda and --skip-lambda exclude each other")
+    sections = {} if args.skip_lambda else {"lambda": lambda_like(work, args.lambda_rounds, args.lambda_warm)}
     if not args.lambda_only:
         emulator, exports = start_emulator(work)
         try:
