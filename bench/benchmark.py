@@ -13,8 +13,9 @@ boto3 + requests script, over loopback HTTPS against the embedded MWAA emulator 
 4. Cold path detail: classes loaded, CPU time and peak RSS of the cold job.
 5. Burst: many triggers at once at an emulator with a small CLI concurrency cap and slow commands.
 
-Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md; the README's
-table comes from `bench/run --samples 40 --readme`.
+Run it with bench/run. Prints a Markdown report and writes it to bench/results/latest.md; with --readme it also
+writes the Lambda-like section between the bench-lambda markers and the rest between the bench markers of README.md
+and bench/README.md.
 """
 import argparse
 import itertools
@@ -22,6 +23,7 @@ import json
 import os
 import platform
 import shlex
+import shutil
 import ssl
 import statistics
 import subprocess
@@ -42,6 +44,9 @@ DAG = "example_dag"
 # project adds by choice (SDK logging to java.util.logging, SnapStart hooks). Anything beyond is extra.
 FLOOR_EXCLUDES = ("slf4j-jdk14", "org-crac", "jackson-core")
 SIDES = ("java", "python", "java_jar")
+LAMBDA_FUNCTIONS = ("S3UploadFunction", "ScheduleFunction", "ApiFunction")
+MARKERS = {"lambda": ("<!-- bench-lambda:start -->", "<!-- bench-lambda:end -->"),
+           "rest": ("<!-- bench:start -->", "<!-- bench:end -->")}
 Run = namedtuple("Run", "wall cpu rss out")
 
 
@@ -54,40 +59,150 @@ def main():
     parser.add_argument("--transport", choices=("cli", "rest"), default="cli",
                         help="how the Java sides reach Airflow (MWAA_TRANSPORT); the Python guide script always "
                              "uses a CLI token")
+    parser.add_argument("--lambda", dest="lambda_only", action="store_true",
+                        help="run only the Lambda-like benchmark (section 0)")
+    parser.add_argument("--skip-lambda", action="store_true",
+                        help="run every section but the Lambda-like one (to rerun the command-line tool's figures)")
+    parser.add_argument("--lambda-rounds", type=int, default=10, help="interleaved rounds of the Lambda-like benchmark")
+    parser.add_argument("--lambda-warm", type=int, default=20, help="warm invocations per Lambda-like process")
     parser.add_argument("--readme", action="store_true",
-                        help="also put the results into README.md, between its bench:start and bench:end markers")
+                        help="also put the results into README.md and bench/README.md, between their markers")
     args = parser.parse_args()
     if args.samples < 15:
         parser.error("--samples must be at least 15")
+    if args.lambda_rounds < 5:
+        parser.error("--lambda-rounds must be at least 5")
     work = Path(tempfile.mkdtemp(prefix="mwaa-trigger-bench-"))
-    emulator, exports = start_emulator(work)
-    try:
-        env = dict(client_environment(exports, work), MWAA_TRANSPORT=args.transport)
-        cold = cold_jobs(env, exports, args.samples)
-        cold_detail = cold_path(env, cold)
-        warm_report = warm(env, exports, args.warm_up, args.warm_triggers)
-    finally:
-        emulator.terminate()
-        emulator.wait(10)
-    text = "\n".join([machine(args.transport), cold_table(cold), warm_report, package(work), cold_detail,
-                      burst(args.burst, args.transport)])
+    header = machine(args.transport)
+    if args.lambda_only and args.skip_lambda:
+        parser.error("--lambda and --skip-lambda exclude each other")
+    sections = {} if args.skip_lambda else {"lambda": lambda_like(work, args.lambda_rounds, args.lambda_warm)}
+    if not args.lambda_only:
+        emulator, exports = start_emulator(work)
+        try:
+            env = dict(client_environment(exports, work), MWAA_TRANSPORT=args.transport)
+            cold = cold_jobs(env, exports, args.samples)
+            cold_detail = cold_path(env, cold)
+            warm_report = warm(env, exports, args.warm_up, args.warm_triggers)
+        finally:
+            emulator.terminate()
+            emulator.wait(10)
+        sections["rest"] = "\n".join([cold_table(cold), warm_report, package(work), cold_detail,
+                                      burst(args.burst, args.transport)])
+    text = "\n".join([header, *sections.values()])
     print(text)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    (results / "latest.md").write_text(text)
+    (results / ("lambda.md" if args.lambda_only else "latest.md")).write_text(text)
     if args.readme:
-        update_readme(text)
+        for document in (ROOT / "README.md", ROOT / "bench" / "README.md"):
+            for name, section in sections.items():
+                update_between_markers(document, MARKERS[name], header, section)
 
 
-def update_readme(text):
-    readme = ROOT / "README.md"
-    content = readme.read_text()
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+def update_between_markers(document, markers, header, section):
+    """Replaces what stands between the two markers in document with the machine line and section."""
+    content = document.read_text()
+    start, end = markers
     if start not in content or end not in content:
-        raise SystemExit("README.md has no bench:start / bench:end markers")
-    body = text.replace("\n## ", "\n#### ").replace("# mwaa-trigger benchmark, ", "Latest run: ", 1)
+        raise SystemExit(f"{document.name} has no {start} / {end} markers")
+    body = (header + "\n" + section).replace("\n## ", "\n#### ").replace("# mwaa-trigger benchmark, ", "Run: ", 1)
     before, rest = content.split(start, 1)
-    readme.write_text(before + start + "\n" + body + "\n" + end + rest.split(end, 1)[1])
+    document.write_text(before + start + "\n" + body + "\n" + end + rest.split(end, 1)[1])
+
+
+def lambda_like(work, rounds, warm):
+    """Section 0: runs bench/LambdaRuntimes.java over a task root laid out as `sam build` lays out a function
+    (target/classes at the top, the runtime jars in lib/) and formats what it measured."""
+    task = work / "task"
+    shutil.copytree(ROOT / "target" / "classes", task)
+    subprocess.run(["mvn", "-B", "-q", "dependency:copy-dependencies", "-DincludeScope=runtime",
+                    f"-DoutputDirectory={task / 'lib'}"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    output = subprocess.run(["java", "-cp", str(JAR), str(ROOT / "bench" / "LambdaRuntimes.java"), str(task),
+                             str(ROOT / "tools" / "target" / "lambda-runtime"), str(rounds), str(warm)],
+                            cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return lambda_report(json.loads(output))
+
+
+def lambda_report(result):
+    samples, python = result["samples"], result["samples"]["python"]
+
+    def values(side, key):
+        if key == "init_first_ms":
+            return [s["init_ms"] + s["first_ms"] for s in samples[side]]
+        return [s[key] for s in samples[side]]
+
+    def cell(side, key, unit="ms", digits=0):
+        data = sorted(values(side, key))
+        q = statistics.quantiles(data, n=4)
+        return f"{statistics.median(data):.{digits}f} {unit} ({q[0]:.{digits}f}-{q[2]:.{digits}f})"
+
+    def ratio(java_side, key, python_key=None):
+        java, py = values(java_side, key), values("python", python_key or key)
+        paired = sorted(j / p for j, p in zip(java, py))
+        q = statistics.quantiles(paired, n=4)
+        halves = [statistics.median(java[h::2]) / statistics.median(py[h::2]) for h in (0, 1)]
+        return (statistics.median(java) / statistics.median(py), statistics.median(paired), q[0], q[2], halves)
+
+    def ratio_cell(r, target):
+        verdict = "met" if r[0] <= target else "**not met**"
+        return (f"**{r[0]:.2f}** (paired {r[1]:.2f}, IQR {r[2]:.2f}-{r[3]:.2f}; odd/even rounds "
+                f"{r[4][0]:.2f}/{r[4][1]:.2f}) {verdict}")
+
+    rows, ratio_rows, class_rows = [], [], []
+    labels = {"S3UploadFunction": "upload (`S3UploadFunction`)", "ScheduleFunction": "schedule (`ScheduleFunction`)",
+              "ApiFunction": "API (`ApiFunction`)"}
+    for function in LAMBDA_FUNCTIONS:
+        for mode, title in (("cold", "on-demand init"), ("primed", "SnapStart-primed init")):
+            side = f"{function} {mode}"
+            rows.append(f"| {labels[function]}, {title} | {cell(side, 'init_ms')} | {cell(side, 'first_ms')} | "
+                        f"{cell(side, 'init_first_ms')} | {cell(side, 'warm_ms', digits=1)} | "
+                        f"{cell(side, 'rss_mib', 'MiB')} | {cell(side, 'cpu_ms')} |")
+            classes = result["classes"][side]
+            origins = ", ".join(f"{name} {count}" for name, count in
+                                sorted(classes["first_by_origin"].items(), key=lambda item: -item[1]))
+            class_rows.append(f"| {labels[function]}, {title} | {classes['init']} | {classes['first']} | {origins} |")
+        cold, primed = f"{function} cold", f"{function} primed"
+        ratio_rows.append(f"| {labels[function]} | {ratio_cell(ratio(cold, 'init_first_ms'), 2.0)} | "
+                          f"{ratio_cell(ratio(primed, 'first_ms'), 3.0)} | "
+                          f"{ratio_cell(ratio(cold, 'warm_ms'), 1.0)} | "
+                          f"{ratio_cell(ratio(cold, 'rss_mib'), 2.0)} | {ratio_cell(ratio(primed, 'rss_mib'), 2.0)} |")
+    rows.append(f"| Python: the MWAA guide's Lambda function | {cell('python', 'init_ms')} | {cell('python', 'first_ms')} | "
+                f"{cell('python', 'init_first_ms')} | {cell('python', 'warm_ms', digits=1)} | "
+                f"{cell('python', 'rss_mib', 'MiB')} | {cell('python', 'cpu_ms')} |")
+    return "\n".join([
+        "## 0. Lambda-like: the functions run as Lambda runs them", "",
+        f"Method: {result['rounds']} rounds after one discarded warm-up round; each round starts, in an order that "
+        "rotates and reverses from round to round, a fresh process for each of the seven rows below, as one Lambda "
+        "execution environment each, and sends it a first event and then "
+        f"{result['warm']} more, one at a time; each event starts a new DAG run on the embedded MWAA emulator "
+        "(Airflow 2.10.3, over loopback HTTPS), checked by counting its runs. The Java functions run under Lambda's "
+        "Java runtime interface client 2.10.1 (`AWSLambda <Handler>`) with the options the managed runtime passes "
+        f"its JVM (heap at 85% of {result['memory_mb']} MB, serial collector, C1 only, org.crac pointed at the "
+        f"runtime client), `-XX:MaxRAM={result['memory_mb']}m` for the execution environment's memory, the "
+        f"template's `JAVA_TOOL_OPTIONS` (`{result['java_tool_options']}`) and the template's environment "
+        "(`AirflowVersion=2.10.3`), from a task root laid out as `sam build` lays out the function (`target/classes`, "
+        "the runtime jars in `lib/`). The SnapStart-primed rows start with `AWS_LAMBDA_INITIALIZATION_TYPE=snap-start`, "
+        "so the runtime client runs the functions' priming after init and then waits at `/restore/next`, as Lambda "
+        "does before taking the snapshot (no snapshot is taken: the first invocation after it is what a restored "
+        "environment starts with). The Python row is the MWAA guide's Lambda function "
+        "(`bench/guide_lambda_function.py`: boto3 `create_cli_token`, then one POST with `http.client`) under a "
+        "stand-in for the Python runtime's loop (`bench/lambda_python_runtime.py`). Both trust the system's CA certificates "
+        "plus the emulator's CA. Init: from fork to the first `/invocation/next`; first invocation: from the Runtime "
+        "API handing out the first event to the result arriving (likewise each warm invocation, whose median per "
+        "process is taken); peak RSS: `VmHWM` after the last invocation; CPU: user + system time of the process by "
+        "then. Each cell: median over the rounds (IQR).", "",
+        "| function, init | init | first invocation | init + first | warm invocation | peak RSS | CPU |",
+        "|---|---|---|---|---|---|---|", *rows, "",
+        "Java / Python, the ratio of the medians (the median and IQR of the per-round ratios; the ratio of the medians "
+        "of the odd and of the even rounds, two halves of the run, as a rerun check), against the targets:", "",
+        "| function | init + first, on-demand (target at most 2.0) | first invocation after a primed init (at most 3) | "
+        "warm invocation (at most 1) | peak RSS, on-demand (at most 2) | peak RSS, primed (at most 2) |",
+        "|---|---|---|---|---|---|", *ratio_rows, "",
+        "Classes loaded (one more process per row, with `-Xlog:class+load`, read at the end of init and at the end "
+        "of the first invocation), and where the first invocation's come from:", "",
+        "| function, init | by the end of init | by the end of the first invocation | the first invocation's, by origin |",
+        "|---|---|---|---|", *class_rows, ""])
 
 
 def start_emulator(work):
@@ -180,12 +295,20 @@ def spread(values, scale=1000.0):
     return statistics.median(values), quartiles[0], quartiles[2], values[0], values[-1]
 
 
+def halves(java, python):
+    """The ratio of medians over the odd rounds and over the even rounds: two halves of one run, as a rerun check."""
+    return "/".join(f"{statistics.median(java[h::2]) / statistics.median(python[h::2]):.2f}" for h in (0, 1))
+
+
 def cold_table(cold):
     java, python, java_jar = cold["java"], cold["python"], cold["java_jar"]
     ratios = [j / p for j, p in zip(java["wall"], python["wall"])]
     jm, jq1, jq3, jmin, jmax = spread(java["wall"])
     pm, pq1, pq3, pmin, pmax = spread(python["wall"])
     xm, xq1, xq3, xmin, xmax = spread(java_jar["wall"])
+    cm, cq1, cq3, cmin, cmax = spread(java["cpu"])
+    qm, qq1, qq3, qmin, qmax = spread(python["cpu"])
+    cpu_ratios = [j / p for j, p in zip(java["cpu"], python["cpu"])]
     lines = ["## 1. Cold job: one trigger in a fresh process", "",
              f"Method: {cold['samples']} rounds, each running the three commands below once, in the six possible "
              "orders in turn, after 2 discarded runs of each; wall time from fork to exit, measured by the harness "
@@ -203,8 +326,15 @@ def cold_table(cold):
              f"{xq1:.0f}-{xq3:.0f} ms | {xmin:.0f}-{xmax:.0f} ms |", "",
              f"**Ratio Java / Python: {jm / pm:.2f}** (ratio of medians; median of the {len(ratios)} paired ratios "
              f"{statistics.median(ratios):.2f}, IQR {statistics.quantiles(ratios, n=4)[0]:.2f}-"
-             f"{statistics.quantiles(ratios, n=4)[2]:.2f}). `java -jar` instead of `bin/mwaa-trigger`: "
-             f"{xm - jm:+.0f} ms (difference of medians).", ""]
+             f"{statistics.quantiles(ratios, n=4)[2]:.2f}; odd/even rounds {halves(java['wall'], python['wall'])}). "
+             f"`java -jar` instead of `bin/mwaa-trigger`: {xm - jm:+.0f} ms (difference of medians).", "",
+             "CPU time (user + sys, from `os.wait4`), the same runs:", "",
+             "| side | median | IQR | min-max |", "|---|---|---|---|",
+             f"| Java (`bin/mwaa-trigger`) | {cm:.0f} ms | {cq1:.0f}-{cq3:.0f} ms | {cmin:.0f}-{cmax:.0f} ms |",
+             f"| Python (the guide's script) | {qm:.0f} ms | {qq1:.0f}-{qq3:.0f} ms | {qmin:.0f}-{qmax:.0f} ms |", "",
+             f"**CPU ratio Java / Python: {cm / qm:.2f}** (ratio of medians; median of the paired ratios "
+             f"{statistics.median(cpu_ratios):.2f}, IQR {statistics.quantiles(cpu_ratios, n=4)[0]:.2f}-"
+             f"{statistics.quantiles(cpu_ratios, n=4)[2]:.2f}; odd/even rounds {halves(java['cpu'], python['cpu'])}).", ""]
     return "\n".join(lines)
 
 

@@ -2,6 +2,7 @@ package io.github.mwaatrigger.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import io.github.mwaatrigger.api.ApiRequest;
@@ -14,6 +15,10 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.observability.LambdaInvocation;
 import io.github.mwaatrigger.observability.TriggerLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,8 +27,14 @@ import java.util.function.Function;
 /**
  * Lambda function behind the REST API (API Gateway, IAM-authorized): Airflow's DAG-run endpoints over
  * MWAA, for the DAGs in {@code API_ALLOWED_DAGS}. Every answer comes before API Gateway's 29 s limit.
+ *
+ * <p>It is also a {@link RequestStreamHandler}, and the Lambda runtime calls that method (it prefers it for
+ * {@code ::handleRequest}): the event is read and the response written with our own JSON
+ * ({@link ApiGatewayEventJson}), so that a cold start does not load the runtime's Jackson-based POJO
+ * deserializer, about a thousand classes. The POJO method stays for callers that hold an event object.
  */
-public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
+        RequestStreamHandler {
 
     /**
      * Answer within this, so that a slow MWAA gets a 504 from us rather than a timeout from API Gateway
@@ -76,6 +87,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
     /** The SnapStart priming this function registers. */
     SnapStartPriming priming() {
         return priming;
+    }
+
+    /** What the Lambda runtime calls: the REST proxy event as JSON in, the proxy response as JSON out. */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        APIGatewayProxyResponseEvent response;
+        try {
+            response = handleRequest(ApiGatewayEventJson.read(new String(input.readAllBytes(), StandardCharsets.UTF_8)),
+                    context);
+        } catch (UnreadableRequestException e) {
+            response = ApiGatewayRequests.toEvent(ApiResponse.badRequest(e.getMessage()));
+        }
+        output.write(ApiGatewayEventJson.write(response).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,7 +8,20 @@ import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.CliOutput;
+import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.Transport;
+import io.github.mwaatrigger.mwaa.CallRehearsal;
+import io.github.mwaatrigger.mwaa.Deadline;
+import io.github.mwaatrigger.mwaa.SdkMwaaControlPlane;
+import io.github.mwaatrigger.mwaa.Sleeper;
 import io.github.mwaatrigger.mwaa.TlsWarmUp;
+import io.github.mwaatrigger.trigger.DagRunRequest;
+import io.github.mwaatrigger.trigger.TriggerResult;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.crac.Context;
@@ -17,12 +30,18 @@ import org.crac.Resource;
 
 /**
  * Primes a function before Lambda SnapStart takes its snapshot, so that restored environments start with
- * the work done: the AWS SDK client built, the TLS stack and trust store loaded, and the function's own
- * code paths run on canned input that never reaches MWAA (a trigger command and REST bodies built and canned
- * Airflow answers read). It never creates a CLI token and never opens a connection, so the snapshot holds no
- * credential and no connection that would be stale when restored.
+ * the work done: the AWS SDK client built, the TLS stack and trust store loaded, a whole trigger rehearsed
+ * through the real transport against an in-process stand-in ({@link CallRehearsal}: signing, the SDK's JSON
+ * protocol and HTTP client, TLS handshakes, the CLI endpoint, our JSON and the Airflow dialect), and the
+ * function's own code paths run on canned input (REST bodies
+ * built and canned REST answers read too). Nothing reaches MWAA or Airflow: the rehearsal's token is
+ * made up by the stand-in, its credentials are made up, and its connections are closed, so the snapshot holds
+ * no credential and no connection that would be stale when restored.
  */
 final class SnapStartPriming implements Resource {
+
+    private static final System.Logger LOG = System.getLogger(SnapStartPriming.class.getName());
+    private static final Duration REHEARSAL_TIME = Duration.ofSeconds(10);
 
     private static final String CANNED_TRIGGER = "[{\"conf\": {\"key\": \"k\"}, \"dag_id\": \"priming_dag\", "
             + "\"dag_run_id\": \"priming_run\", \"external_trigger\": \"True\", \"logical_date\": "
@@ -69,8 +88,45 @@ final class SnapStartPriming implements Resource {
     void prime() {
         services.prepare();
         TlsWarmUp.run();
+        rehearseACall();
         readCannedAirflowAnswers();
         functionPath.run();
+    }
+
+    /**
+     * Rehearses a trigger when the function reaches MWAA through the AWS SDK (an in-memory Airflow in tests has
+     * no transport to rehearse). A failure only means the first invocation does that work, so it is logged and
+     * the priming goes on.
+     */
+    private void rehearseACall() {
+        if (services.controlPlane() instanceof SdkMwaaControlPlane sdk) {
+            try {
+                rehearse(sdk.region());
+            } catch (GeneralSecurityException | IOException | RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "SnapStart priming could not rehearse a call ({0}); the first invocation "
+                        + "will load what it would have", e.toString());
+            }
+        }
+    }
+
+    /**
+     * One trigger of {@code priming_dag}, through the trigger service, the Airflow {@value CallRehearsal#AIRFLOW_VERSION}
+     * dialect and the real transport, against a {@link CallRehearsal} whose web server answers with a canned
+     * run; {@code GetEnvironment} is asked first, as {@code AIRFLOW_VERSION=auto} would.
+     *
+     * @return what the trigger reported (for tests)
+     */
+    static TriggerResult rehearse(String region) throws GeneralSecurityException, IOException {
+        try (CallRehearsal rehearsal = CallRehearsal.start(region, CANNED_TRIGGER)) {
+            Deadline deadline = Deadline.after(REHEARSAL_TIME);
+            AirflowVersion version = AirflowVersion.parse(rehearsal.controlPlane().airflowVersion(deadline));
+            Settings settings = new Settings(CallRehearsal.ENVIRONMENT, Optional.of(version), region, Optional.empty(), 1,
+                    Transport.CLI, Optional.empty());
+            MwaaServices graph = MwaaServices.over(rehearsal.cli(), rehearsal.controlPlane(), settings,
+                    Clock.systemUTC(), Sleeper.SYSTEM);
+            return graph.dagRuns().trigger(DagRunRequest.of("priming_dag", "priming_run",
+                    Json.parseObject("{\"key\": \"k\"}", "conf")), deadline);
+        }
     }
 
     private static void readCannedAirflowAnswers() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -43,6 +44,22 @@ public final class HttpsCliEndpoint implements CliEndpoint {
      */
     private static final Logger JDK_HTTP_LOGGER = quieted(Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection"));
 
+    private final Supplier<SSLSocketFactory> sockets;
+
+    /** The endpoint with the JVM's default trust. */
+    public HttpsCliEndpoint() {
+        this(SOCKETS);
+    }
+
+    /** The endpoint over {@code sockets}: a {@link CallRehearsal}'s, which trust only its stand-in. */
+    HttpsCliEndpoint(SSLSocketFactory sockets) {
+        this(() -> sockets);
+    }
+
+    private HttpsCliEndpoint(Supplier<SSLSocketFactory> sockets) {
+        this.sockets = sockets;
+    }
+
     @Override
     public CliExchange post(CliToken token, String commandLine, Deadline deadline) {
         URL url;
@@ -54,7 +71,7 @@ public final class HttpsCliEndpoint implements CliEndpoint {
         byte[] body = commandLine.getBytes(StandardCharsets.UTF_8);
         for (int redirects = 0; ; redirects++) {
             URL from = url;
-            Attempt attempt = send(from, token, body, deadline);
+            Attempt attempt = send(from, token, body, deadline, sockets.get());
             if (!(attempt.exchange() instanceof CliExchange.Answered answered) || !isRedirect(answered.status())) {
                 return attempt.exchange();
             }
@@ -92,11 +109,11 @@ public final class HttpsCliEndpoint implements CliEndpoint {
      * time-out are set to what is left of {@code deadline}; a server that trickles its answer can still
      * stretch a read, which the JDK's {@code HttpURLConnection} does not bound as a whole.
      */
-    private static Attempt send(URL url, CliToken token, byte[] body, Deadline deadline) {
+    private static Attempt send(URL url, CliToken token, byte[] body, Deadline deadline, SSLSocketFactory sockets) {
         HttpsURLConnection connection;
         try {
             connection = (HttpsURLConnection) url.openConnection();
-            connection.setSSLSocketFactory(SOCKETS.get());
+            connection.setSSLSocketFactory(sockets);
             connection.setRequestMethod("POST");
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.TrustManager;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -34,11 +38,11 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     private final ControlPlaneFailures failures;
 
     private SdkMwaaControlPlane(String environmentName, String region, Optional<URI> endpointOverride,
-            CredentialsSource credentials) {
+            CredentialsSource credentials, Supplier<MwaaClient> client) {
         this.environmentName = Objects.requireNonNull(environmentName, "environmentName");
         this.region = Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpointOverride, "endpointOverride");
-        this.client = new Lazy<>(() -> buildClient(region, endpointOverride));
+        this.client = new Lazy<>(client);
         this.failures = new ControlPlaneFailures(environmentName, region, endpointOverride, credentials);
     }
 
@@ -55,7 +59,34 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
     /** As {@link #create(String, String, Optional)}, with errors worded for {@code credentials}. */
     public static SdkMwaaControlPlane create(String environmentName, String region, Optional<URI> endpointOverride,
             CredentialsSource credentials) {
-        return new SdkMwaaControlPlane(environmentName, region, endpointOverride, credentials);
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(endpointOverride, "endpointOverride");
+        return new SdkMwaaControlPlane(environmentName, region, endpointOverride, credentials,
+                () -> buildClient(region, endpointOverride));
+    }
+
+    /**
+     * A control plane for a {@link CallRehearsal}'s stand-in at {@code endpoint}: the same client, HTTP stack
+     * and signer, with made-up static credentials (so that nothing real is resolved or signed with) and trust
+     * in the stand-in's certificate only.
+     */
+    static SdkMwaaControlPlane rehearsal(String environmentName, String region, URI endpoint, TrustManager[] trust) {
+        return new SdkMwaaControlPlane(environmentName, region, Optional.of(endpoint), CredentialsSource.DEFAULT_CHAIN,
+                () -> MwaaClient.builder()
+                        .region(Region.of(region))
+                        .credentialsProvider(StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create("AKIAREHEARSAL0000000", "rehearsal-only-not-a-secret")))
+                        .httpClientBuilder(UrlConnectionHttpClient.builder()
+                                .tlsTrustManagersProvider(() -> trust.clone()))
+                        .endpointOverride(endpoint)
+                        .overrideConfiguration(o -> o.putAdvancedOption(
+                                SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+                        .build());
+    }
+
+    /** The region the SDK client is made for. */
+    public String region() {
+        return region;
     }
 
     private static MwaaClient buildClient(String region, Optional<URI> endpointOverride) {

@@ -7,6 +7,7 @@ import io.github.mwaatrigger.config.Settings;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonWriter;
 import java.io.IOException;
@@ -105,6 +106,12 @@ public final class DemoRun {
         if (result instanceof String written && written.startsWith("\"")
                 && Json.parse(written) instanceof JsonString summary) {
             return summary.value();
+        }
+        if (result instanceof String written && written.startsWith("{\"statusCode\"")
+                && Json.parse(written) instanceof JsonObject proxyResponse) {
+            // An API Gateway proxy response, as a stream handler writes it.
+            return "HTTP " + proxyResponse.get("statusCode").map(status -> JsonWriter.compact().write(status)).orElse("?") + " "
+                    + proxyResponse.string("body").orElse("");
         }
         return String.valueOf(result);
     }

@@ -12,6 +12,8 @@ import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.testing.TestEmulator;
+import io.github.mwaatrigger.trigger.TriggerOutcome;
+import io.github.mwaatrigger.trigger.TriggerResult;
 import java.time.Clock;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,20 @@ class SnapStartPrimingTest {
             assertThat(emulator.receivedCommands()).isEmpty();
             assertThat(emulator.runs()).isEmpty();
         }
+    }
+
+    /**
+     * The rehearsal runs a whole trigger through the real transport (the SDK's GetEnvironment and
+     * CreateCliToken, the CLI endpoint, TLS on both) against its in-process stand-in, and the trigger service
+     * reads the stand-in's canned run as created.
+     */
+    @Test
+    void theCallRehearsal_triggersThroughTheRealTransport_againstItsInProcessStandIn() throws Exception {
+        TriggerResult result = SnapStartPriming.rehearse("eu-west-1");
+
+        assertThat(result.outcome()).isEqualTo(TriggerOutcome.CREATED);
+        assertThat(result.run().dagId()).isEqualTo("priming_dag");
+        assertThat(result.run().runId()).isEqualTo("priming_run");
     }
 
     /**
