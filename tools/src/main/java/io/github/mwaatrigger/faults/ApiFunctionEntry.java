@@ -6,6 +6,9 @@ import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.faults.Attempt.Kind;
 import io.github.mwaatrigger.handler.ApiHandler;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonNumber;
+import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.local.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,10 +46,25 @@ final class ApiFunctionEntry extends FunctionEntry {
                 Clock.systemUTC());
     }
 
+    /**
+     * The function's answer: the proxy response that Lambda's runtime reads from the stream handler (the method
+     * Lambda calls, as the handler implements {@code RequestStreamHandler}), or the typed one.
+     */
     @Override
     Attempt answer(Object result) {
-        int status = ((APIGatewayProxyResponseEvent) result).getStatusCode();
+        int status = result instanceof APIGatewayProxyResponseEvent response ? response.getStatusCode()
+                : statusCode(result.toString());
         Kind kind = status < 300 ? Kind.SUCCEEDED : status >= 500 ? Kind.RETRIED : Kind.PERMANENT;
         return new Attempt(kind, "HTTP " + status);
+    }
+
+    private static int statusCode(String response) {
+        JsonValue status = Json.parseObject(response, "the API function's response").get("statusCode")
+                .orElseThrow(() -> new IllegalStateException("the API function's response has no statusCode: "
+                        + response));
+        if (!(status instanceof JsonNumber number)) {
+            throw new IllegalStateException("the API function's statusCode is not a number: " + response);
+        }
+        return Integer.parseInt(number.text());
     }
 }
