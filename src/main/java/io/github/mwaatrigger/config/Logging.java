@@ -28,9 +28,9 @@ public final class Logging {
     public static Environment forLambda() {
         Environment environment = Environment.system();
         configure(Level.INFO);
-        formatterFor(environment).ifPresent(json -> {
+        formatterFor(environment, System.getProperty(FORMAT_PROPERTY)).ifPresent(formatter -> {
             for (Handler handler : Logger.getLogger("").getHandlers()) {
-                handler.setFormatter(json);
+                handler.setFormatter(formatter);
             }
         });
         return environment;
@@ -38,13 +38,18 @@ public final class Logging {
 
     /**
      * The formatter a function's records need in {@code environment}: {@link JsonLogFormatter} when Lambda
-     * says the log format is JSON, none (the one-line text) otherwise. The level stays INFO whatever the
+     * says the log format is JSON, otherwise {@link TextLogFormatter}, which prints the one-line text with less
+     * work, unless {@code simpleFormat}, the {@code SimpleFormatter} format configured, is another (then none: the JDK's
+     * formatter). The level stays INFO whatever the
      * function's application log level: the JDK's HTTP client logs request headers, the CLI token among them,
      * at FINE.
      */
-    static Optional<Formatter> formatterFor(Environment environment) {
-        return environment.get(LAMBDA_LOG_FORMAT).filter(format -> format.equalsIgnoreCase("JSON"))
-                .map(json -> new JsonLogFormatter());
+    static Optional<Formatter> formatterFor(Environment environment, String simpleFormat) {
+        if (environment.get(LAMBDA_LOG_FORMAT).filter(format -> format.equalsIgnoreCase("JSON")).isPresent()) {
+            return Optional.of(new JsonLogFormatter());
+        }
+        return ONE_LINE.equals(simpleFormat) ? Optional.of(new TextLogFormatter())
+                : Optional.empty();
     }
 
     /**

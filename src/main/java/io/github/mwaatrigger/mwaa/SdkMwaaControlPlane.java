@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.mwaa.model.CreateCliTokenResponse;
 import software.amazon.awssdk.services.mwaa.model.ResourceNotFoundException;
 
 /**
- * {@link MwaaControlPlane} over the AWS SDK for Java v2 {@link MwaaClient}: default credentials chain
- * (environment, web identity, container/SnapStart credentials, profiles, instance metadata), an explicit
- * region, and the JDK's {@code HttpURLConnection} as the only HTTP stack.
+ * {@link MwaaControlPlane} over the AWS SDK for Java v2 {@link MwaaClient}: in a Lambda function the credentials
+ * Lambda provides, taken from where it puts them ({@link FunctionCredentials}: environment variables, or the
+ * container endpoint after a SnapStart restore), elsewhere the SDK's default chain (environment, web identity,
+ * profiles, container, instance metadata); an explicit region, and the JDK's {@code HttpURLConnection} as the
+ * only HTTP stack.
  *
  * <p>The SDK client is built on first use, so that constructing a function's object graph during
  * initialization or SnapStart priming opens no connection and resolves no credentials.
@@ -62,7 +64,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpointOverride, "endpointOverride");
         return new SdkMwaaControlPlane(environmentName, region, endpointOverride, credentials,
-                () -> buildClient(region, endpointOverride));
+                () -> buildClient(region, endpointOverride, FunctionCredentials.forProcess(credentials, System::getenv)));
     }
 
     /**
@@ -89,10 +91,11 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
         return region;
     }
 
-    private static MwaaClient buildClient(String region, Optional<URI> endpointOverride) {
+    private static MwaaClient buildClient(String region, Optional<URI> endpointOverride,
+            AwsCredentialsProvider credentials) {
         MwaaClientBuilder builder = MwaaClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(DefaultTrust::trustManagers));
         endpointOverride.ifPresent(endpoint -> builder
                 .endpointOverride(endpoint)

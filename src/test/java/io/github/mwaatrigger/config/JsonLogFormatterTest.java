@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The functions' log records under Lambda's JSON log format: one JSON object per line, levels Lambda filters by. */
 class JsonLogFormatterTest {
 
+    private static final String ONE_LINE = "%4$s %3$s - %5$s%6$s%n";
+
     private static LogRecord record(Level level, String message, Object... parameters) {
         LogRecord record = new LogRecord(level, message);
         record.setLoggerName("io.github.mwaatrigger.uploads.UploadTriggers");
@@ -62,14 +64,20 @@ class JsonLogFormatterTest {
     @ParameterizedTest
     @ValueSource(strings = {"JSON", "json"})
     void functionWithTheJsonLogFormat_logsJson(String format) {
-        assertThat(Logging.formatterFor(new Environment(Map.of("AWS_LAMBDA_LOG_FORMAT", format))))
+        assertThat(Logging.formatterFor(new Environment(Map.of("AWS_LAMBDA_LOG_FORMAT", format)), ONE_LINE))
                 .containsInstanceOf(JsonLogFormatter.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Text", ""})
     void functionWithTheTextLogFormat_keepsTheOneLineText(String format) {
-        assertThat(Logging.formatterFor(new Environment(Map.of("AWS_LAMBDA_LOG_FORMAT", format)))).isEmpty();
-        assertThat(Logging.formatterFor(new Environment(Map.of()))).isEmpty();
+        assertThat(Logging.formatterFor(new Environment(Map.of("AWS_LAMBDA_LOG_FORMAT", format)), ONE_LINE))
+                .containsInstanceOf(TextLogFormatter.class);
+        assertThat(Logging.formatterFor(new Environment(Map.of()), ONE_LINE)).containsInstanceOf(TextLogFormatter.class);
+    }
+
+    @Test
+    void anotherConfiguredTextFormat_keepsTheJdksFormatter() {
+        assertThat(Logging.formatterFor(new Environment(Map.of()), "%1$tc %4$s %5$s%n")).isEmpty();
     }
 }
