@@ -149,8 +149,12 @@ public class LambdaRuntimes {
             store.setCertificateEntry(alias, jdk.getCertificate(alias));
         }
         store.setCertificateEntry("mwaa-emulator-ca", emulator.certificateAuthority().certificate());
+        // Stored as the JDK's cacerts is read in Lambda: certificates in the clear, no integrity password to check
+        // (a password-protected store would make every Java process run two PBKDF2 derivations that Lambda does not).
+        System.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
         try (OutputStream out = Files.newOutputStream(truststore)) {
-            store.store(out, "changeit".toCharArray());
+            store.store(out, null);
         }
         Path pem = caBundle.resolveSibling("emulator-ca.pem");
         emulator.certificateAuthority().writeCertificatePem(pem);
@@ -266,8 +270,7 @@ public class LambdaRuntimes {
             variables.put("SSL_CERT_FILE", caBundle.toString());
         } else {
             SamTemplate.Function function = function(side.function());
-            List<String> options = new ArrayList<>(List.of("-Djavax.net.ssl.trustStore=" + truststore,
-                    "-Djavax.net.ssl.trustStorePassword=changeit"));
+            List<String> options = new ArrayList<>(List.of("-Djavax.net.ssl.trustStore=" + truststore));
             options.addAll(extraOptions);
             builder = new ProcessBuilder(javaRuntime.command(function.handler(), options)).directory(taskRoot.toFile());
             variables.putAll(function.environment());
