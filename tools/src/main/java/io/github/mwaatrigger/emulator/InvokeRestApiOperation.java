@@ -55,8 +55,9 @@ final class InvokeRestApiOperation {
 
     /**
      * Queues {@code next}, one per request that reaches Airflow: {@link Fault.Status} is Airflow answering that
-     * status with that JSON body (blank for {@code {}}), {@link Fault.Delay} a slow answer, and
-     * {@link Fault.DropConnection} a connection closed without an answer.
+     * status with that JSON body (blank for {@code {}}), {@link Fault.Delay} a slow answer,
+     * {@link Fault.DropConnection} a connection closed without an answer (Airflow never got the call), and
+     * {@link Fault.LoseAnswer} the call run in Airflow, then the connection closed without its answer.
      *
      * @throws IllegalArgumentException for any other fault, or a status body that is not JSON, before anything
      *                                  is queued
@@ -71,9 +72,10 @@ final class InvokeRestApiOperation {
                         throw new IllegalArgumentException("an Airflow REST answer must be JSON: " + e.getMessage(), e);
                     }
                 }
-            } else if (!(fault instanceof Fault.Delay || fault instanceof Fault.DropConnection)) {
+            } else if (!(fault instanceof Fault.Delay || fault instanceof Fault.DropConnection
+                    || fault instanceof Fault.LoseAnswer)) {
                 throw new IllegalArgumentException("the InvokeRestApi emulation cannot act out " + fault
-                        + "; it supports Fault.Status, Fault.Delay and Fault.DropConnection");
+                        + "; it supports Fault.Status, Fault.Delay, Fault.DropConnection and Fault.LoseAnswer");
             }
         }
         faults.addAll(next);
@@ -131,6 +133,9 @@ final class InvokeRestApiOperation {
         if (fault instanceof Fault.Delay delay) {
             pause(delay.delay());
         } else if (fault instanceof Fault.DropConnection) {
+            throw Exchanges.dropConnection();
+        } else if (fault instanceof Fault.LoseAnswer) {
+            airflow.answer(call(input));
             throw Exchanges.dropConnection();
         }
         AirflowRestAnswer answer = fault instanceof Fault.Status status
