@@ -6,6 +6,8 @@ import io.github.mwaatrigger.config.Environment;
 import io.github.mwaatrigger.config.MwaaServices;
 import io.github.mwaatrigger.faults.Attempt.Kind;
 import io.github.mwaatrigger.handler.ApiHandler;
+import io.github.mwaatrigger.json.Json;
+import io.github.mwaatrigger.json.JsonNumber;
 import io.github.mwaatrigger.local.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,9 +45,15 @@ final class ApiFunctionEntry extends FunctionEntry {
                 Clock.systemUTC());
     }
 
+    /**
+     * The caller's status: the Lambda runtime calls the handler's stream method (as {@code LocalRuntime} does),
+     * which writes the proxy response as JSON; the POJO method's response is read too.
+     */
     @Override
     Attempt answer(Object result) {
-        int status = ((APIGatewayProxyResponseEvent) result).getStatusCode();
+        int status = result instanceof APIGatewayProxyResponseEvent response ? response.getStatusCode()
+                : Json.parseObject((String) result, "the API function's response").get("statusCode")
+                        .map(code -> Integer.parseInt(((JsonNumber) code).text())).orElse(502);
         Kind kind = status < 300 ? Kind.SUCCEEDED : status >= 500 ? Kind.RETRIED : Kind.PERMANENT;
         return new Attempt(kind, "HTTP " + status);
     }
