@@ -55,14 +55,14 @@ class FaultSuiteTest {
 
     @Test
     void overRest_faultsOnInvokeRestApi_onEveryEntryPoint_loseAndDuplicateNothing_andCasesWithoutACounterpartAreSkipped() {
-        int code = suite("--transport", "rest", "--case", "dropped-after", "--case", "busy-503x3", "--case",
+        int code = suite("--transport", "rest", "--case", "dropped-after", "--case", "malformed-body", "--case",
                 "expired-token");
 
         assertThat(code).as(output()).isZero();
         List<Matcher> rows = rows();
         assertThat(rows).extracting(row -> row.group(1) + " " + row.group(2)).containsExactly(
                 "dropped-after cli", "dropped-after upload", "dropped-after schedule", "dropped-after api",
-                "busy-503x3 cli", "busy-503x3 upload", "busy-503x3 schedule", "busy-503x3 api");
+                "malformed-body cli", "malformed-body upload", "malformed-body schedule", "malformed-body api");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.group(4)).as("created").isEqualTo("1");
             assertThat(row.group(5)).as("lost").isEqualTo("0");
