@@ -1,9 +1,7 @@
 package io.github.mwaatrigger.airflow;
 
 import io.github.mwaatrigger.mwaa.Deadline;
-import io.github.mwaatrigger.mwaa.MwaaConfigurationException;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
-import java.util.Objects;
 
 /**
  * Where the environment's {@link AirflowDialect} comes from: the configured {@code AIRFLOW_VERSION}, or,
@@ -12,41 +10,26 @@ import java.util.Objects;
  */
 public final class AirflowDialects {
 
-    private final MwaaControlPlane controlPlane;
-    private volatile AirflowDialect dialect;
+    private final DialectSource<AirflowDialect> source;
 
-    private AirflowDialects(AirflowDialect dialect, MwaaControlPlane controlPlane) {
-        this.dialect = dialect;
-        this.controlPlane = controlPlane;
+    private AirflowDialects(DialectSource<AirflowDialect> source) {
+        this.source = source;
     }
 
     /** Always the dialect of {@code version}. */
     public static AirflowDialects fixed(AirflowVersion version) {
-        return new AirflowDialects(AirflowDialect.of(version), null);
+        return new AirflowDialects(DialectSource.fixed(AirflowDialect.of(version)));
     }
 
     /** The dialect of the version that {@code GetEnvironment} reports, asked once. */
     public static AirflowDialects discoveredThrough(MwaaControlPlane controlPlane) {
-        return new AirflowDialects(null, Objects.requireNonNull(controlPlane, "controlPlane"));
+        return new AirflowDialects(DialectSource.discoveredThrough(controlPlane, AirflowDialect::of,
+                (reported, reason) -> "the environment reports Airflow version '" + reported + "', which this "
+                        + "version of mwaa-trigger cannot drive: " + reason));
     }
 
     /** The environment's dialect. */
     public AirflowDialect dialect(Deadline deadline) {
-        AirflowDialect known = dialect;
-        if (known != null) {
-            return known;
-        }
-        synchronized (this) {
-            if (dialect == null) {
-                String reported = controlPlane.airflowVersion(deadline);
-                try {
-                    dialect = AirflowDialect.of(AirflowVersion.parse(reported));
-                } catch (IllegalArgumentException e) {
-                    throw new MwaaConfigurationException("the environment reports Airflow version '" + reported
-                            + "', which this version of mwaa-trigger cannot drive: " + e.getMessage(), e);
-                }
-            }
-            return dialect;
-        }
+        return source.dialect(deadline);
     }
 }

@@ -3,7 +3,6 @@ package io.github.mwaatrigger.airflow;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.MwaaConfigurationException;
 import io.github.mwaatrigger.mwaa.MwaaControlPlane;
-import java.util.Objects;
 
 /**
  * Where the environment's {@link RestApiDialect} comes from: the configured {@code AIRFLOW_VERSION}, or,
@@ -12,12 +11,10 @@ import java.util.Objects;
  */
 public final class RestApiDialects {
 
-    private final MwaaControlPlane controlPlane;
-    private volatile RestApiDialect dialect;
+    private final DialectSource<RestApiDialect> source;
 
-    private RestApiDialects(RestApiDialect dialect, MwaaControlPlane controlPlane) {
-        this.dialect = dialect;
-        this.controlPlane = controlPlane;
+    private RestApiDialects(DialectSource<RestApiDialect> source) {
+        this.source = source;
     }
 
     /**
@@ -26,12 +23,14 @@ public final class RestApiDialects {
      * @throws IllegalArgumentException if InvokeRestApi cannot reach that version
      */
     public static RestApiDialects fixed(AirflowVersion version) {
-        return new RestApiDialects(RestApiDialect.of(version), null);
+        return new RestApiDialects(DialectSource.fixed(RestApiDialect.of(version)));
     }
 
     /** The dialect of the version that {@code GetEnvironment} reports, asked once. */
     public static RestApiDialects discoveredThrough(MwaaControlPlane controlPlane) {
-        return new RestApiDialects(null, Objects.requireNonNull(controlPlane, "controlPlane"));
+        return new RestApiDialects(DialectSource.discoveredThrough(controlPlane, RestApiDialect::of,
+                (reported, reason) -> "the environment reports Airflow version '" + reported + "': " + reason
+                        + ". Use the CLI transport for it: MWAA_TRANSPORT=cli (the template parameter Transport=cli)"));
     }
 
     /**
@@ -40,22 +39,6 @@ public final class RestApiDialects {
      * @throws MwaaConfigurationException if the environment's Airflow cannot be reached through InvokeRestApi
      */
     public RestApiDialect dialect(Deadline deadline) {
-        RestApiDialect known = dialect;
-        if (known != null) {
-            return known;
-        }
-        synchronized (this) {
-            if (dialect == null) {
-                String reported = controlPlane.airflowVersion(deadline);
-                try {
-                    dialect = RestApiDialect.of(AirflowVersion.parse(reported));
-                } catch (IllegalArgumentException e) {
-                    throw new MwaaConfigurationException("the environment reports Airflow version '" + reported
-                            + "': " + e.getMessage() + ". Use the CLI transport for it: MWAA_TRANSPORT=cli (the "
-                            + "template parameter Transport=cli)", e);
-                }
-            }
-            return dialect;
-        }
+        return source.dialect(deadline);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
 public final class CountingAirflowCli implements AirflowCli, AttemptCounter {
 
     private final AirflowCli cli;
-    private final ThreadLocal<long[]> attempts = ThreadLocal.withInitial(() -> new long[1]);
+    private final ThreadAttempts attempts = new ThreadAttempts();
 
     public CountingAirflowCli(AirflowCli cli) {
         this.cli = Objects.requireNonNull(cli, "cli");
@@ -22,13 +22,13 @@ public final class CountingAirflowCli implements AirflowCli, AttemptCounter {
     public CliReply run(CliCommand command, Idempotency idempotency, Deadline deadline) {
         try {
             CliReply reply = cli.run(command, idempotency, deadline);
-            count(reply.attempts());
+            attempts.add(reply.attempts());
             return reply;
         } catch (MwaaUnavailableException e) {
-            count(e.attempts());
+            attempts.add(e.attempts());
             throw e;
         } catch (MwaaRejectedException | CliAnswerTooLargeException e) {
-            count(1);
+            attempts.add(1);
             throw e;
         }
     }
@@ -36,10 +36,6 @@ public final class CountingAirflowCli implements AirflowCli, AttemptCounter {
     /** How many attempts the calls this thread made through this transport have taken so far. */
     @Override
     public long attemptsOnThisThread() {
-        return attempts.get()[0];
-    }
-
-    private void count(int made) {
-        attempts.get()[0] += made;
+        return attempts.attemptsOnThisThread();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 public final class CountingAirflowRestApi implements AirflowRestApi, AttemptCounter {
 
     private final AirflowRestApi restApi;
-    private final ThreadLocal<long[]> attempts = ThreadLocal.withInitial(() -> new long[1]);
+    private final ThreadAttempts attempts = new ThreadAttempts();
 
     public CountingAirflowRestApi(AirflowRestApi restApi) {
         this.restApi = Objects.requireNonNull(restApi, "restApi");
@@ -20,23 +20,19 @@ public final class CountingAirflowRestApi implements AirflowRestApi, AttemptCoun
     public RestApiReply call(RestApiRequest request, Deadline deadline) {
         try {
             RestApiReply reply = restApi.call(request, deadline);
-            count(reply.attempts());
+            attempts.add(reply.attempts());
             return reply;
         } catch (MwaaUnavailableException e) {
-            count(e.attempts());
+            attempts.add(e.attempts());
             throw e;
         } catch (MwaaRejectedException | MwaaConfigurationException e) {
-            count(1);
+            attempts.add(1);
             throw e;
         }
     }
 
     @Override
     public long attemptsOnThisThread() {
-        return attempts.get()[0];
-    }
-
-    private void count(int made) {
-        attempts.get()[0] += made;
+        return attempts.attemptsOnThisThread();
     }
 }

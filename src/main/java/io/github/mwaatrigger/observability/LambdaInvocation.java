@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public record LambdaInvocation(String function, String requestId, Optional<String> apiRequestId) {
 
+    /** What the log says for a name or id the runtime did not give (outside Lambda): a log line never fails a trigger. */
+    static final String UNKNOWN = "unknown";
+
     public LambdaInvocation {
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(requestId, "requestId");
@@ -21,12 +24,17 @@ public record LambdaInvocation(String function, String requestId, Optional<Strin
 
     /** The invocation {@code context} describes. */
     public static LambdaInvocation of(Context context) {
-        return new LambdaInvocation(context.getFunctionName(), context.getAwsRequestId(), Optional.empty());
+        return new LambdaInvocation(orUnknown(context.getFunctionName()), orUnknown(context.getAwsRequestId()),
+                Optional.empty());
     }
 
     /** The invocation {@code context} describes, serving API Gateway's request {@code apiRequestId} (if known). */
     public static LambdaInvocation of(Context context, String apiRequestId) {
-        return new LambdaInvocation(context.getFunctionName(), context.getAwsRequestId(),
+        return new LambdaInvocation(orUnknown(context.getFunctionName()), orUnknown(context.getAwsRequestId()),
                 Optional.ofNullable(apiRequestId));
+    }
+
+    private static String orUnknown(String given) {
+        return given == null || given.isEmpty() ? UNKNOWN : given;
     }
 }

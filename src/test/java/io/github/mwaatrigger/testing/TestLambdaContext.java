@@ -12,7 +12,7 @@ import java.util.Objects;
  * The Lambda context of one invocation in a test: a request id to find in answers and logs, and a fixed
  * remaining time, so that deadlines depend only on the test's clock.
  */
-public final class TestLambdaContext implements Context {
+public class TestLambdaContext implements Context {
 
     private final String requestId;
     private final Duration remaining;

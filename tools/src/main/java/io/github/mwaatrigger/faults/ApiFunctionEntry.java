@@ -8,6 +8,7 @@ import io.github.mwaatrigger.faults.Attempt.Kind;
 import io.github.mwaatrigger.handler.ApiHandler;
 import io.github.mwaatrigger.json.Json;
 import io.github.mwaatrigger.json.JsonNumber;
+import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.local.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,15 +47,24 @@ final class ApiFunctionEntry extends FunctionEntry {
     }
 
     /**
-     * The caller's status: the Lambda runtime calls the handler's stream method (as {@code LocalRuntime} does),
-     * which writes the proxy response as JSON; the POJO method's response is read too.
+     * The function's answer: the proxy response that Lambda's runtime reads from the stream handler (the method
+     * Lambda calls, as the handler implements {@code RequestStreamHandler}), or the typed one.
      */
     @Override
     Attempt answer(Object result) {
         int status = result instanceof APIGatewayProxyResponseEvent response ? response.getStatusCode()
-                : Json.parseObject((String) result, "the API function's response").get("statusCode")
-                        .map(code -> Integer.parseInt(((JsonNumber) code).text())).orElse(502);
+                : statusCode(result.toString());
         Kind kind = status < 300 ? Kind.SUCCEEDED : status >= 500 ? Kind.RETRIED : Kind.PERMANENT;
         return new Attempt(kind, "HTTP " + status);
+    }
+
+    private static int statusCode(String response) {
+        JsonValue status = Json.parseObject(response, "the API function's response").get("statusCode")
+                .orElseThrow(() -> new IllegalStateException("the API function's response has no statusCode: "
+                        + response));
+        if (!(status instanceof JsonNumber number)) {
+            throw new IllegalStateException("the API function's statusCode is not a number: " + response);
+        }
+        return Integer.parseInt(number.text());
     }
 }

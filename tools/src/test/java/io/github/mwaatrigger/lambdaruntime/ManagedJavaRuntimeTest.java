@@ -61,6 +61,10 @@ class ManagedJavaRuntimeTest {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("MWAA_"));
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", "stack-" + handler.substring(handler.lastIndexOf('.') + 1,
+                handler.indexOf(':')));
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         environment.put("AWS_ACCESS_KEY_ID", EmulatorConfig.DEFAULT_ACCESS_KEY_ID);
         environment.put("AWS_SECRET_ACCESS_KEY", EmulatorConfig.DEFAULT_SECRET_ACCESS_KEY);
         environment.put("AWS_CONFIG_FILE", TestTls.emptyAwsConfig().toString());
