@@ -95,10 +95,43 @@ public final class RestApiDialect {
                 .build();
     }
 
+    /**
+     * The stem of the logical-date filters this version takes: v1's {@code execution_date} (as in
+     * {@code execution_date_gte}), v2's {@code logical_date}.
+     */
+    public String logicalDateFilter() {
+        return isV2() ? "logical_date" : "execution_date";
+    }
+
+    /**
+     * The {@code order_by} field this version sorts by where v1 names it {@code v1Field}, or empty when this
+     * version cannot sort by it. v1 takes its own names. v2 calls the run id {@code run_id}, no longer records
+     * {@code external_trigger}, and sorts runs in time by {@code run_after}: the logical date of a run that
+     * has one, else when it was triggered (its own logical date is null for a run triggered without one, and
+     * would sort every such run first, in no order).
+     */
+    public Optional<String> orderField(String v1Field) {
+        Objects.requireNonNull(v1Field, "v1Field");
+        if (!isV2()) {
+            return Optional.of(v1Field);
+        }
+        return switch (v1Field) {
+            case "execution_date" -> Optional.of("run_after");
+            case "dag_run_id" -> Optional.of("run_id");
+            case "external_trigger" -> Optional.empty();
+            default -> Optional.of(v1Field);
+        };
+    }
+
+    /** A date as a query parameter: ISO 8601 in UTC, to the microsecond, as Airflow keeps dates. */
+    public String dateParameter(Instant instant) {
+        return AirflowDialect.airflowDate(instant);
+    }
+
     /** The query of the runs whose logical date is exactly {@code date} (at most one on Airflow 2). */
     public JsonObject atLogicalDateQuery(Instant date) {
         String text = AirflowDialect.airflowDate(date);
-        String field = isV2() ? "logical_date" : "execution_date";
+        String field = logicalDateFilter();
         return JsonObject.builder().put(field + "_gte", text).put(field + "_lte", text).put("limit", "100").build();
     }
 

@@ -29,7 +29,8 @@ final class CliListQuery {
             "dag_run_id", DagRun::runId,
             "state", DagRun::state,
             "dag_id", DagRun::dagId);
-    private static final String REST_ADVICE = "the REST transport can (it passes the query to Airflow's REST API)";
+    private static final String REST_ADVICE = "the REST transport can (it passes the query to Airflow's REST API): "
+            + "set MWAA_TRANSPORT=rest (the template's Transport=rest)";
 
     private final DagRunListQuery query;
 

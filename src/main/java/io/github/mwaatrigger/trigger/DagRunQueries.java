@@ -28,8 +28,12 @@ import java.util.function.Supplier;
  */
 public final class DagRunQueries {
 
-    /** Where to go when a DAG's history is too long for the CLI: the transport that pages in Airflow. */
-    static final String REST_TRANSPORT = "use the REST transport, which pages in Airflow";
+    /**
+     * Where to go when a DAG's history is too long for the CLI: the transport that pages in Airflow, by the
+     * setting users type.
+     */
+    static final String REST_TRANSPORT = "set MWAA_TRANSPORT=rest (the template's Transport=rest): the REST "
+            + "transport pages in Airflow";
 
     private final AirflowCli cli;
     private final AirflowDialects dialects;

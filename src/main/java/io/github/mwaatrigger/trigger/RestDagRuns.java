@@ -180,7 +180,7 @@ public final class RestDagRuns implements DagRuns {
     public DagRunPage list(String dagId, DagRunListQuery query, Deadline deadline) {
         requireReachable(dagId);
         RestApiDialect dialect = dialects.dialect(deadline);
-        ListedRuns listed = reader.list(dialect, dagId, dialect.pageQuery(query.limit(), query.offset()), deadline);
+        ListedRuns listed = reader.list(dialect, dagId, RestListQuery.of(query, dialect), deadline);
         return new DagRunPage(listed.runs(), listed.totalEntries());
     }
 

@@ -65,6 +65,19 @@ class RestApiDialectTest {
     }
 
     @Test
+    void orderFields_areV1sNames_onAirflow2_andRenamedOrRefused_onAirflow3() {
+        assertThat(AIRFLOW_2.orderField("execution_date")).contains("execution_date");
+        assertThat(AIRFLOW_2.orderField("dag_run_id")).contains("dag_run_id");
+        assertThat(AIRFLOW_2.orderField("external_trigger")).contains("external_trigger");
+        assertThat(AIRFLOW_3.orderField("execution_date")).contains("run_after");
+        assertThat(AIRFLOW_3.orderField("dag_run_id")).contains("run_id");
+        assertThat(AIRFLOW_3.orderField("external_trigger")).isEmpty();
+        assertThat(AIRFLOW_3.orderField("updated_at")).contains("updated_at");
+        assertThat(AIRFLOW_2.logicalDateFilter()).isEqualTo("execution_date");
+        assertThat(AIRFLOW_3.logicalDateFilter()).isEqualTo("logical_date");
+    }
+
+    @Test
     void runsAtALogicalDate_areFilteredByEachLinesDateField() {
         assertThat(AIRFLOW_2.atLogicalDateQuery(DATE).members().keySet())
                 .contains("execution_date_gte", "execution_date_lte");

@@ -512,8 +512,8 @@ class ApiHandlerTest {
 
         assertProblemWithNothingInternal(list, 400);
         assertThat(detail(list)).contains("DAG 'example_dag' has more runs than the Airflow CLI can list in one answer: "
-                + "narrow the list with execution_date_gte and execution_date_lte (or a single state), or use the REST "
-                + "transport, which pages in Airflow");
+                + "narrow the list with execution_date_gte and execution_date_lte (or a single state), or set "
+                + "MWAA_TRANSPORT=rest (the template's Transport=rest): the REST transport pages in Airflow");
         assertProblemWithNothingInternal(read, 502);
         assertThat(detail(read)).hasValueSatisfying(d -> assertThat(d)
                 .contains("so run 'r1' cannot be looked up through it: delete old runs").endsWith("(request " + REQUEST_ID

@@ -7,6 +7,7 @@ import io.github.mwaatrigger.json.JsonNull;
 import io.github.mwaatrigger.json.JsonObject;
 import io.github.mwaatrigger.json.JsonString;
 import io.github.mwaatrigger.json.JsonValue;
+import io.github.mwaatrigger.json.JsonWriter;
 import io.github.mwaatrigger.mwaa.AirflowRestApi;
 import io.github.mwaatrigger.mwaa.Deadline;
 import io.github.mwaatrigger.mwaa.MwaaRejectedException;
@@ -231,24 +232,94 @@ public final class InMemoryRestApi implements AirflowRestApi {
                         "DAGRun with DAG ID: '" + dagId + "' and DagRun ID: '" + runId + "' not found"), retried));
     }
 
+    /**
+     * {@code GET /dags/{dag_id}/dagRuns} as the database answers it: filters on state (a parameter given as a
+     * JSON array is repeated) and on date ranges (a run without the date never matches), the order asked for
+     * (v1's or v2's field names; NULLs after every value, as PostgreSQL sorts; ties in creation order), the
+     * count, then the page. An order field the version does not sort by is its 400.
+     */
     private RestApiReply listRuns(String dagId, JsonObject query, boolean retried) {
         if (v2() && !airflow.hasDag(dagId)) {
             return reply(404, object("detail", "The DAG with dag_id: `" + dagId + "` was not found"), retried);
         }
+        String orderBy = query.string("order_by").orElse("id");
+        boolean descending = orderBy.startsWith("-");
+        String field = descending ? orderBy.substring(1) : orderBy;
+        Optional<Comparator<Run>> column = orderColumn(field);
+        if (column.isEmpty()) {
+            String detail = "Ordering with '" + field + "' is disallowed or the attribute does not exist on the model";
+            return reply(400, v2() ? object("detail", detail) : problem(400, "Bad Request", detail), retried);
+        }
+        List<String> states = values(query, "state");
         String dateField = v2() ? "logical_date" : "execution_date";
-        Optional<Instant> from = query.string(dateField + "_gte").map(text -> OffsetDateTime.parse(text).toInstant());
-        Optional<Instant> to = query.string(dateField + "_lte").map(text -> OffsetDateTime.parse(text).toInstant());
-        Comparator<Run> order = query.string("order_by").filter(by -> by.startsWith("-")).isPresent()
-                ? Comparator.comparing(Run::sortDate).reversed() : Comparator.comparing(Run::sortDate);
-        List<Run> matching = airflow.runsOf(dagId).stream()
-                .filter(run -> from.isEmpty() || run.logicalDate().filter(date -> !date.isBefore(from.get())).isPresent())
-                .filter(run -> to.isEmpty() || run.logicalDate().filter(date -> !date.isAfter(to.get())).isPresent())
-                .sorted(order).toList();
-        int limit = Math.min(100, query.string("limit").map(Integer::parseInt).orElse(100));
+        List<Run> matching = new ArrayList<>(airflow.runsOf(dagId).stream()
+                .filter(run -> states.isEmpty() || states.contains(run.state()))
+                .filter(run -> within(run.logicalDate(), query, dateField))
+                .filter(run -> within(run.startDate(), query, "start_date"))
+                .filter(run -> within(run.endDate(), query, "end_date"))
+                .filter(run -> within(Optional.of(updatedAt(run)), query, "updated_at"))
+                .toList());
+        matching.sort(descending ? column.get().reversed() : column.get());
+        int limit = Math.min(100, query.string("limit").map(Integer::parseInt).orElse(v2() ? 50 : 100));
         int offset = query.string("offset").map(Integer::parseInt).orElse(0);
         List<JsonValue> page = matching.stream().skip(offset).limit(limit).<JsonValue>map(this::dagRun).toList();
         return reply(200, JsonObject.builder().put("dag_runs", new JsonArray(page))
                 .put("total_entries", matching.size()).build(), retried);
+    }
+
+    /** The comparator of order field {@code field} in this version, if it sorts by it. */
+    private Optional<Comparator<Run>> orderColumn(String field) {
+        List<Run> creationOrder = airflow.runs();
+        Comparator<Run> byId = Comparator.comparingInt(creationOrder::indexOf);
+        Comparator<Run> column = switch (field) {
+            case "id" -> byId;
+            case "state" -> Comparator.comparing(Run::state);
+            case "dag_id" -> Comparator.comparing(Run::dagId);
+            case "start_date" -> nullsLast(Run::startDate);
+            case "end_date" -> nullsLast(Run::endDate);
+            case "updated_at" -> Comparator.comparing(InMemoryRestApi::updatedAt);
+            case "conf" -> Comparator.comparing(run -> JsonWriter.compact().write(run.conf()));
+            case "execution_date" -> v2() ? null : nullsLast(Run::logicalDate);
+            case "dag_run_id" -> v2() ? null : Comparator.comparing(Run::runId);
+            case "external_trigger" -> v2() ? null : byId; // every run here was triggered from outside
+            case "logical_date" -> v2() ? nullsLast(Run::logicalDate) : null;
+            case "run_after" -> v2() ? Comparator.comparing(Run::sortDate) : null;
+            case "run_id" -> v2() ? Comparator.comparing(Run::runId) : null;
+            default -> null;
+        };
+        return Optional.ofNullable(column).map(comparator -> comparator.thenComparing(byId));
+    }
+
+    private static Comparator<Run> nullsLast(java.util.function.Function<Run, Optional<Instant>> date) {
+        return Comparator.comparing(run -> date.apply(run).orElse(null), Comparator.nullsLast(Comparator.naturalOrder()));
+    }
+
+    /** When the run last changed: it ended, started or was made. */
+    private static Instant updatedAt(Run run) {
+        return run.endDate().or(run::startDate).orElse(run.createdAt());
+    }
+
+    /** Every value of query parameter {@code name}: a string, or each string of an array. */
+    private static List<String> values(JsonObject query, String name) {
+        Optional<JsonValue> value = query.get(name);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (value.get() instanceof JsonArray array) {
+            return array.elements().stream().map(element -> ((JsonString) element).value()).toList();
+        }
+        return List.of(((JsonString) value.get()).value());
+    }
+
+    /** Whether {@code date} is within {@code stem_gte} and {@code stem_lte}; a run without it matches no bound. */
+    private static boolean within(Optional<Instant> date, JsonObject query, String stem) {
+        Optional<Instant> from = query.string(stem + "_gte").map(text -> OffsetDateTime.parse(text).toInstant());
+        Optional<Instant> to = query.string(stem + "_lte").map(text -> OffsetDateTime.parse(text).toInstant());
+        if (from.isEmpty() && to.isEmpty()) {
+            return true;
+        }
+        return date.filter(value -> from.isEmpty() || !value.isBefore(from.get()))
+                .filter(value -> to.isEmpty() || !value.isAfter(to.get())).isPresent();
     }
 
     /** A run as this version's REST API writes it. */
@@ -257,18 +328,25 @@ public final class InMemoryRestApi implements AirflowRestApi {
                 .orElse(JsonNull.INSTANCE);
         if (v2()) {
             return JsonObject.builder().put("dag_run_id", run.runId()).put("dag_id", run.dagId())
-                    .put("logical_date", logicalDate).put("queued_at", date(run.createdAt())).putNull("start_date")
-                    .putNull("end_date").putNull("data_interval_start").putNull("data_interval_end")
+                    .put("logical_date", logicalDate).put("queued_at", date(run.createdAt()))
+                    .put("start_date", optionalDate(run.startDate()))
+                    .put("end_date", optionalDate(run.endDate())).putNull("data_interval_start")
+                    .putNull("data_interval_end")
                     .put("run_after", date(run.sortDate())).putNull("last_scheduling_decision")
-                    .put("run_type", "manual").put("state", "queued").put("triggered_by", "rest_api")
+                    .put("run_type", "manual").put("state", run.state()).put("triggered_by", "rest_api")
                     .put("conf", run.conf()).putNull("note").put("dag_versions", new JsonArray(List.of()))
                     .putNull("bundle_version").put("dag_display_name", run.dagId()).build();
         }
         return JsonObject.builder().put("conf", run.conf()).put("dag_id", run.dagId()).put("dag_run_id", run.runId())
-                .putNull("data_interval_end").putNull("data_interval_start").putNull("end_date")
+                .putNull("data_interval_end").putNull("data_interval_start")
+                .put("end_date", optionalDate(run.endDate()))
                 .put("execution_date", logicalDate).put("external_trigger", true).putNull("last_scheduling_decision")
-                .put("logical_date", logicalDate).putNull("note").put("run_type", "manual").putNull("start_date")
-                .put("state", "queued").build();
+                .put("logical_date", logicalDate).putNull("note").put("run_type", "manual")
+                .put("start_date", optionalDate(run.startDate())).put("state", run.state()).build();
+    }
+
+    private JsonValue optionalDate(Optional<Instant> instant) {
+        return instant.<JsonValue>map(value -> new JsonString(date(value))).orElse(JsonNull.INSTANCE);
     }
 
     private String date(Instant instant) {

@@ -235,7 +235,8 @@ class CliDagRunsListTest {
                     assertThat(e.isRetryable()).isFalse();
                 })
                 .hasMessageStartingWith(message)
-                .hasMessageContaining("the REST transport can");
+                .hasMessageEndingWith("the REST transport can (it passes the query to Airflow's REST API): set "
+                        + "MWAA_TRANSPORT=rest (the template's Transport=rest)");
         assertThat(airflow.commands()).hasSize(before);
     }
 }

@@ -105,8 +105,8 @@ class DagRunQueriesTest {
         assertThatThrownBy(() -> queries.page("d", new DagRunListQuery(100, 0), deadline()))
                 .isInstanceOfSatisfying(TooManyRunsException.class, e -> assertThat(e.isRetryable()).isFalse())
                 .hasMessage("DAG 'd' has more runs than the Airflow CLI can list in one answer: narrow the list with "
-                        + "execution_date_gte and execution_date_lte (or a single state), or use the REST transport, "
-                        + "which pages in Airflow");
+                        + "execution_date_gte and execution_date_lte (or a single state), or set MWAA_TRANSPORT=rest "
+                        + "(the template's Transport=rest): the REST transport pages in Airflow");
         assertThatThrownBy(() -> queries.find("d", "r1", deadline()))
                 .isInstanceOf(TooManyRunsException.class)
                 .hasMessageContaining("so run 'r1' cannot be looked up through it: delete old runs");

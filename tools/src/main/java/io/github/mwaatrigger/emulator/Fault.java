@@ -49,7 +49,8 @@ public sealed interface Fault {
     /**
      * Run the command, then answer 200 with a stdout no reader can make sense of (a JSON row holding
      * {@code Infinity}, which is not JSON), as an Airflow, or a stand-in for one, that printed a conf value
-     * it could not keep: the command ran, but its answer says neither that nor why not.
+     * it could not keep: the command ran, but its answer says neither that nor why not. On
+     * {@code InvokeRestApi}: the call runs in Airflow, and its 200 carries JSON that is not what was asked for.
      */
     record UnreadableAnswer() implements Fault {
     }

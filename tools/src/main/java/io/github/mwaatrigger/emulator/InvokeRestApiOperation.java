@@ -55,8 +55,11 @@ final class InvokeRestApiOperation {
 
     /**
      * Queues {@code next}, one per request that reaches Airflow: {@link Fault.Status} is Airflow answering that
-     * status with that JSON body (blank for {@code {}}), {@link Fault.Delay} a slow answer, and
-     * {@link Fault.DropConnection} a connection closed without an answer.
+     * status with that JSON body (blank for {@code {}}), {@link Fault.Delay} a slow answer,
+     * {@link Fault.DropConnection} a connection closed without an answer (Airflow never got the call), and
+     * {@link Fault.LoseAnswer} the call run in Airflow, then the connection closed without its answer, and
+     * {@link Fault.UnreadableAnswer} the call run in Airflow, then answered 200 with JSON that is not its
+     * answer ({@code {"dag_runs": 42}}).
      *
      * @throws IllegalArgumentException for any other fault, or a status body that is not JSON, before anything
      *                                  is queued
@@ -71,9 +74,11 @@ final class InvokeRestApiOperation {
                         throw new IllegalArgumentException("an Airflow REST answer must be JSON: " + e.getMessage(), e);
                     }
                 }
-            } else if (!(fault instanceof Fault.Delay || fault instanceof Fault.DropConnection)) {
+            } else if (!(fault instanceof Fault.Delay || fault instanceof Fault.DropConnection
+                    || fault instanceof Fault.LoseAnswer || fault instanceof Fault.UnreadableAnswer)) {
                 throw new IllegalArgumentException("the InvokeRestApi emulation cannot act out " + fault
-                        + "; it supports Fault.Status, Fault.Delay and Fault.DropConnection");
+                        + "; it supports Fault.Status, Fault.Delay, Fault.DropConnection, Fault.LoseAnswer and "
+                        + "Fault.UnreadableAnswer");
             }
         }
         faults.addAll(next);
@@ -132,6 +137,12 @@ final class InvokeRestApiOperation {
             pause(delay.delay());
         } else if (fault instanceof Fault.DropConnection) {
             throw Exchanges.dropConnection();
+        } else if (fault instanceof Fault.LoseAnswer) {
+            airflow.answer(call(input));
+            throw Exchanges.dropConnection();
+        } else if (fault instanceof Fault.UnreadableAnswer) {
+            airflow.answer(call(input));
+            return wrapped(new AirflowRestAnswer(200, Json.parse("{\"dag_runs\": 42}")));
         }
         AirflowRestAnswer answer = fault instanceof Fault.Status status
                 ? new AirflowRestAnswer(status.status(), status.body().isBlank() ? JsonObject.empty() : Json.parse(status.body()))

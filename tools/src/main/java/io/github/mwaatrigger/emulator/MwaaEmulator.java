@@ -248,7 +248,9 @@ public final class MwaaEmulator implements AutoCloseable {
     /**
      * Acts out {@code faults} on the next {@code InvokeRestApi} requests that reach Airflow, one fault per
      * request: {@link Fault.Status} is Airflow answering that status and JSON body (a 5xx arrives as
-     * {@code RestApiServerException}), {@link Fault.Delay} a slow answer, {@link Fault.DropConnection} no answer.
+     * {@code RestApiServerException}), {@link Fault.Delay} a slow answer, {@link Fault.DropConnection} no answer
+     * (Airflow never got the call), {@link Fault.LoseAnswer} the call run in Airflow and its answer lost,
+     * {@link Fault.UnreadableAnswer} the call run in Airflow and answered 200 with JSON that is not its answer.
      * Faults of the MWAA API itself (throttling, 500s) are {@link #injectControlPlaneFaults}'s.
      *
      * @throws IllegalArgumentException for any other fault, or a status body that is not JSON

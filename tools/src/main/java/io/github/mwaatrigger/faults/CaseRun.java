@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.faults;
 
 import io.github.mwaatrigger.config.Settings;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.emulator.EmulatedRun;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.MwaaEmulator;
@@ -34,14 +35,22 @@ final class CaseRun {
 
     private final CertificateAuthority trusted;
     private final Duration timeout;
+    private final Transport transport;
 
     /**
-     * @param trusted the CA this JVM trusts, whose certificates the emulators serve
-     * @param timeout the time each entry point is given per event
+     * @param trusted   the CA this JVM trusts, whose certificates the emulators serve
+     * @param timeout   the time each entry point is given per event
+     * @param transport how the entry points reach Airflow
      */
-    CaseRun(CertificateAuthority trusted, Duration timeout) {
+    CaseRun(CertificateAuthority trusted, Duration timeout, Transport transport) {
         this.trusted = Objects.requireNonNull(trusted, "trusted");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.transport = Objects.requireNonNull(transport, "transport");
+    }
+
+    /** Over the CLI transport. */
+    CaseRun(CertificateAuthority trusted, Duration timeout) {
+        this(trusted, timeout, Transport.CLI);
     }
 
     CaseResult run(FaultCase fault, EntryPoint entry) {
@@ -168,11 +177,12 @@ final class CaseRun {
     }
 
     /** The environment variables of a deployment whose MWAA API is at {@code endpoint}. */
-    private static Map<String, String> connection(EmulatorConfig config, URI endpoint) {
+    private Map<String, String> connection(EmulatorConfig config, URI endpoint) {
         return Map.of(Settings.ENVIRONMENT_NAME, config.environmentName(),
                 Settings.AIRFLOW_VERSION, config.airflowVersion().toString(),
                 Settings.REGION, config.region(),
-                Settings.ENDPOINT_URL_MWAA, endpoint.toString());
+                Settings.ENDPOINT_URL_MWAA, endpoint.toString(),
+                Settings.TRANSPORT, transport.value());
     }
 
     /** A loopback endpoint nothing listens on: a port just bound and let go. */

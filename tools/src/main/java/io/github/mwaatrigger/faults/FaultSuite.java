@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.faults;
 
 import io.github.mwaatrigger.config.Logging;
+import io.github.mwaatrigger.config.Transport;
 import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.tls.CertificateAuthority;
 import io.github.mwaatrigger.local.SamTemplate;
@@ -12,16 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
 /**
  * The fault suite: every fault of {@link FaultCases} acted out by the MWAA emulator against every entry
- * point (the command line's {@code trigger}, the upload, schedule and API functions), counting for each
- * the DAG runs created, lost and duplicated. Prints a legend, one table row per case and entry point as it
- * finishes, and the totals on its last line; exits 0 when nothing was lost or duplicated, 1 otherwise, 2 on
- * bad usage.
+ * point (the command line's {@code trigger}, the upload, schedule and API functions), over one transport
+ * ({@code --transport cli|rest}), counting for each the DAG runs created, lost and duplicated. Prints a
+ * legend (with the cases that do not apply to the transport, and why), one table row per case and entry
+ * point as it finishes, and the totals on its last line; exits 0 when nothing was lost or duplicated, 1
+ * otherwise, 2 on bad usage.
  */
 public final class FaultSuite {
 
@@ -64,7 +67,7 @@ public final class FaultSuite {
         List<FaultCase> cases;
         List<EntryPoint> entries;
         try {
-            cases = select(FaultCases.all(), FaultCase::name, options.cases(), "case");
+            cases = select(FaultCases.all(options.transport()), FaultCase::name, options.cases(), "case");
             entries = select(entryPoints(options), EntryPoint::name, options.entries(), "entry point");
         } catch (IllegalArgumentException e) {
             err.println("fault-suite: " + e.getMessage());
@@ -75,8 +78,10 @@ public final class FaultSuite {
             cases.forEach(fault -> out.println(fault.name() + ": " + fault.what()));
             return 0;
         }
-        printLegend(out, cases, entries, options.timeout());
-        CaseRun runner = new CaseRun(trusted, options.timeout());
+        printLegend(out, cases, entries, options.transport(), options.timeout());
+        List<FaultCase> skipped = cases.stream().filter(fault -> fault.skipped().isPresent()).toList();
+        cases = cases.stream().filter(fault -> fault.skipped().isEmpty()).toList();
+        CaseRun runner = new CaseRun(trusted, options.timeout(), options.transport());
         long started = System.nanoTime();
         int rows = 0;
         int events = 0;
@@ -97,7 +102,9 @@ public final class FaultSuite {
         }
         out.println();
         out.println("TOTAL: " + rows + " cases, " + events + " events: " + created + " created, " + lost + " lost, "
-                + duplicated + " duplicated, in " + CaseResult.seconds(Duration.ofNanos(System.nanoTime() - started)));
+                + duplicated + " duplicated, in " + CaseResult.seconds(Duration.ofNanos(System.nanoTime() - started))
+                + (skipped.isEmpty() ? "" : "; skipped on " + options.transport().value() + ": " + String.join(", ",
+                        skipped.stream().map(FaultCase::name).toList())));
         return lost == 0 && duplicated == 0 ? 0 : 1;
     }
 
@@ -107,7 +114,9 @@ public final class FaultSuite {
                     + " and " + options.events() + "/), or give --template and --events");
         }
         try {
-            SamTemplate template = SamTemplate.load(options.template(), PARAMETERS,
+            Map<String, String> parameters = new HashMap<>(PARAMETERS);
+            parameters.put("Transport", options.transport().value());
+            SamTemplate template = SamTemplate.load(options.template(), parameters,
                     EmulatorConfig.defaults().region());
             return List.of(new CommandLineEntry(), new UploadFunctionEntry(template, options.events()),
                     new ScheduleFunctionEntry(template, options.events()),
@@ -132,10 +141,12 @@ public final class FaultSuite {
     }
 
     private static void printLegend(PrintStream out, List<FaultCase> cases, List<EntryPoint> entries,
-            Duration timeout) {
+            Transport transport, Duration timeout) {
         out.println("mwaa-trigger fault suite: each fault acted out by a fresh MWAA emulator against each entry point ("
                 + String.join(", ", entries.stream().map(EntryPoint::name).toList()) + "), " + timeout.toSeconds()
-                + " s per event.");
+                + " s per event" + (transport == Transport.CLI ? "." : ", over the " + transport.value()
+                + " transport (MWAA_TRANSPORT=" + transport.value() + ", the template's Transport="
+                + transport.value() + ")."));
         out.println("cli: `trigger` run in this process as `main` runs it; upload, schedule, api: the functions as "
                 + "template.yaml configures them, invoked as the Lambda runtime invokes them, with the events in events/.");
         out.println("created: events with a DAG run at the end. lost: events without a run although their sender was "
@@ -145,7 +156,8 @@ public final class FaultSuite {
                 + "not lost: Lambda, the caller or the operator delivers the event again. The suite does that with "
                 + "the fault cleared (and the configuration fixed) and shows it after `-> rerun:`.");
         out.println();
-        cases.forEach(fault -> out.println("- " + fault.name() + ": " + fault.what()));
+        cases.forEach(fault -> out.println("- " + fault.name() + ": " + fault.what() + fault.skipped()
+                .map(because -> " (skipped on " + transport.value() + ": " + because + ")").orElse("")));
         out.println();
         out.println(CaseResult.HEADER);
     }

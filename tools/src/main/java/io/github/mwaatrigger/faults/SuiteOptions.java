@@ -1,5 +1,6 @@
 package io.github.mwaatrigger.faults;
 
+import io.github.mwaatrigger.config.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,29 +12,32 @@ import java.util.Objects;
  *
  * @param cases    the cases to run (empty: all)
  * @param entries  the entry points to run them on (empty: all)
+ * @param transport how every entry point reaches Airflow ({@code MWAA_TRANSPORT}, the template's {@code Transport})
  * @param timeout  the time each entry point is given per event
  * @param template the SAM template that configures the functions
  * @param events   the folder of sample events
  * @param list     only list the cases
  * @param verbose  log what the functions and the client log (INFO), on stderr
  */
-record SuiteOptions(List<String> cases, List<String> entries, Duration timeout, Path template, Path events,
-        boolean list, boolean verbose) {
+record SuiteOptions(List<String> cases, List<String> entries, Transport transport, Duration timeout, Path template,
+        Path events, boolean list, boolean verbose) {
 
     static final String USAGE = "usage: bin/fault-suite [--case NAME]... [--entry cli|upload|schedule|api]... "
-            + "[--timeout SECONDS] [--template template.yaml] [--events events] [--list] [--verbose]";
+            + "[--transport cli|rest] [--timeout SECONDS] [--template template.yaml] [--events events] [--list] "
+            + "[--verbose]";
 
     SuiteOptions {
         cases = List.copyOf(cases);
         entries = List.copyOf(entries);
+        Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(events, "events");
     }
 
-    /** Every case on every entry point, 10 s per event, with the project's template and events. */
+    /** Every case on every entry point over the CLI transport, 10 s per event, with the project's template and events. */
     static SuiteOptions defaults() {
-        return new SuiteOptions(List.of(), List.of(), Duration.ofSeconds(10), Path.of("template.yaml"),
+        return new SuiteOptions(List.of(), List.of(), Transport.CLI, Duration.ofSeconds(10), Path.of("template.yaml"),
                 Path.of("events"), false, false);
     }
 
@@ -42,6 +46,7 @@ record SuiteOptions(List<String> cases, List<String> entries, Duration timeout, 
         List<String> cases = new ArrayList<>();
         List<String> entries = new ArrayList<>();
         SuiteOptions defaults = defaults();
+        Transport transport = defaults.transport();
         Duration timeout = defaults.timeout();
         Path template = defaults.template();
         Path events = defaults.events();
@@ -54,13 +59,14 @@ record SuiteOptions(List<String> cases, List<String> entries, Duration timeout, 
                 case "--verbose" -> verbose = true;
                 case "--case" -> cases.add(value(args, ++i, option));
                 case "--entry" -> entries.add(value(args, ++i, option));
+                case "--transport" -> transport = transport(value(args, ++i, option));
                 case "--template" -> template = Path.of(value(args, ++i, option));
                 case "--events" -> events = Path.of(value(args, ++i, option));
                 case "--timeout" -> timeout = Duration.ofSeconds(seconds(value(args, ++i, option)));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
-        return new SuiteOptions(cases, entries, timeout, template, events, list, verbose);
+        return new SuiteOptions(cases, entries, transport, timeout, template, events, list, verbose);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -68,6 +74,14 @@ record SuiteOptions(List<String> cases, List<String> entries, Duration timeout, 
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    private static Transport transport(String text) {
+        try {
+            return Transport.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--transport " + e.getMessage(), e);
+        }
     }
 
     private static int seconds(String text) {

@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code --transport cli|rest} on {@code trigger}, {@code serve} and {@code demo}: what it sets, and that
  * {@code trigger} prints the same line with the same exit codes over both. Triggers run against an in-memory
- * MWAA (its CLI and REST API keep the same runs); the embedded emulator does not serve InvokeRestApi yet,
- * so the demo is checked for its wiring only: every event goes through InvokeRestApi, none through the CLI.
+ * MWAA (its CLI and REST API keep the same runs); the demo here is checked for its wiring only (every event
+ * goes through InvokeRestApi, none through the CLI). The same over the emulator's InvokeRestApi, end to end:
+ * {@link TriggerOverRestEndToEndTest}, {@link RestTransportDemoAndServeTest}.
  */
 class TransportOptionTest {
 

@@ -213,6 +213,28 @@ class InvokeRestApiServiceTest {
     }
 
     @Test
+    void aLostOrUnreadableAnswer_ranTheCallInAirflow_whileADroppedConnectionDidNot() {
+        try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder());
+                RestApiClient rest = RestApiClient.of(emulator)) {
+            emulator.injectRestApiFaults(new Fault.LoseAnswer());
+            RestApiClientException retriedAfterItRan = catchThrowableOfType(RestApiClientException.class,
+                    () -> rest.post(DAG_RUNS, "{\"dag_run_id\": \"lost\"}"));
+            emulator.injectRestApiFaults(new Fault.DropConnection());
+            InvokeRestApiResponse retriedBeforeItRan = rest.post(DAG_RUNS, "{\"dag_run_id\": \"dropped\"}");
+
+            emulator.injectRestApiFaults(new Fault.UnreadableAnswer());
+            InvokeRestApiResponse unreadable = rest.post(DAG_RUNS, "{\"dag_run_id\": \"unreadable\"}");
+
+            assertThat(unreadable.restApiStatusCode()).isEqualTo(200);
+            assertThat(RestApiClient.json(unreadable.restApiResponse())).isEqualTo(Json.parse("{\"dag_runs\": 42}"));
+            assertThat(retriedAfterItRan.restApiStatusCode()).as("the SDK's retry finds the run made").isEqualTo(409);
+            assertThat(retriedBeforeItRan.restApiStatusCode()).isEqualTo(200);
+            assertThat(emulator.runs()).extracting(EmulatedRun::runId).containsExactly("lost", "dropped", "unreadable");
+            assertThat(emulator.restApiRequests()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void anEnvironmentOlderThan243_answersThatItMustBeUpdated() {
         try (MwaaEmulator emulator = TestEmulator.start(AirflowVersion.of(2, 2, 2));
                 RestApiClient rest = RestApiClient.of(emulator)) {

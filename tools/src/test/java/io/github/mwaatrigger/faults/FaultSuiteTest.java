@@ -1,6 +1,7 @@
 package io.github.mwaatrigger.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.mwaatrigger.faults.Attempt.Kind;
 import io.github.mwaatrigger.faults.FaultCase.Reach;
@@ -50,6 +51,39 @@ class FaultSuiteTest {
         });
         assertThat(output()).contains("- dropped-after: the command runs, then the connection drops before the answer")
                 .containsPattern("\nTOTAL: 8 cases, 8 events: 8 created, 0 lost, 0 duplicated, in [0-9.]+ s\n$");
+    }
+
+    @Test
+    void overRest_faultsOnInvokeRestApi_onEveryEntryPoint_loseAndDuplicateNothing_andCasesWithoutACounterpartAreSkipped() {
+        int code = suite("--transport", "rest", "--case", "dropped-after", "--case", "malformed-body", "--case",
+                "expired-token");
+
+        assertThat(code).as(output()).isZero();
+        List<Matcher> rows = rows();
+        assertThat(rows).extracting(row -> row.group(1) + " " + row.group(2)).containsExactly(
+                "dropped-after cli", "dropped-after upload", "dropped-after schedule", "dropped-after api",
+                "malformed-body cli", "malformed-body upload", "malformed-body schedule", "malformed-body api");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.group(4)).as("created").isEqualTo("1");
+            assertThat(row.group(5)).as("lost").isEqualTo("0");
+            assertThat(row.group(6)).as("duplicated").isEqualTo("0");
+            assertThat(row.group(7)).as("outcome").isIn("CREATED", "HTTP 200");
+        });
+        assertThat(output()).contains("over the rest transport (MWAA_TRANSPORT=rest, the template's Transport=rest)")
+                .contains("- dropped-after: Airflow runs the call, then the InvokeRestApi connection drops before the "
+                        + "answer")
+                .contains("- expired-token: the web server refuses the CLI token as expired (403) once (skipped on "
+                        + "rest: InvokeRestApi takes no CLI token: every call is signed with SigV4)")
+                .containsPattern("\nTOTAL: 8 cases, 8 events: 8 created, 0 lost, 0 duplicated, in [0-9.]+ s; skipped "
+                        + "on rest: expired-token\n$")
+                .doesNotContain("| expired-token |");
+    }
+
+    @Test
+    void anUnknownTransport_isAUsageErrorNamingTheChoices() {
+        assertThatThrownBy(() -> SuiteOptions.parse(List.of("--transport", "http")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--transport 'http' is not a transport: use cli");
     }
 
     @Test

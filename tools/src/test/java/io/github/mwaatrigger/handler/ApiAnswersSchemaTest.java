@@ -19,13 +19,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The API's answers over the real client stack and the emulator's CLI, on Airflow lines MWAA runs, valid
- * against Airflow 2.10's OpenAPI schemas; a replay with an Idempotency-Key and a GET answer what the POST
- * that made the run answered, conf included (read back with {@code dags state}).
+ * The API's answers over the real client stack and the emulator, on Airflow lines MWAA runs and on both
+ * transports (the CLI endpoint; {@code InvokeRestApi} from Airflow 2.4.3), valid against Airflow 2.10's OpenAPI
+ * schemas; a replay with an Idempotency-Key and a GET answer what the POST that made the run answered, conf
+ * included (through the CLI read back with {@code dags state}).
  */
 class ApiAnswersSchemaTest {
 
@@ -54,14 +57,19 @@ class ApiAnswersSchemaTest {
         return body;
     }
 
-    @ParameterizedTest(name = "Airflow {0}")
-    @ValueSource(strings = {"2.5.1", "2.7.2", "2.10.3", "3.0.6"})
-    void everyAnswerIsValid_andAReplayAndAGetAnswerWhatThePostAnswered(String version) {
+    static Stream<Arguments> linesAndTransports() {
+        return Stream.of("2.5.1", "2.7.2", "2.10.3", "3.0.6")
+                .flatMap(version -> Stream.of(Arguments.of(version, "cli"), Arguments.of(version, "rest")));
+    }
+
+    @ParameterizedTest(name = "Airflow {0} over {1}")
+    @MethodSource("linesAndTransports")
+    void everyAnswerIsValid_andAReplayAndAGetAnswerWhatThePostAnswered(String version, String transport) {
         try (MwaaEmulator emulator = TestEmulator.start(EmulatorConfig.builder()
                 .airflowVersion(AirflowVersion.parse(version)).dags(List.of("etl_daily"))
                 .runProgress(Duration.ofHours(1), Duration.ofHours(2)))) {
             ApiHandler handler = new ApiHandler(ApiFunctionSettings.from(TestEmulator.environment(emulator)
-                    .with("API_ALLOWED_DAGS", "etl_*"), new Properties()),
+                    .with("API_ALLOWED_DAGS", "etl_*").with("MWAA_TRANSPORT", transport), new Properties()),
                     settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
 
             JsonObject created = valid(call(handler, "POST", null, "{\"conf\": " + CONF + "}", Map.of()), 200, "DAGRun");
@@ -70,14 +78,24 @@ class ApiAnswersSchemaTest {
             JsonObject read = valid(call(handler, "GET", runId, null, Map.of()), 200, "DAGRun");
             JsonObject page = valid(call(handler, "GET", null, null, Map.of("state", "queued", "order_by",
                     "-start_date")), 200, "DAGRunCollection");
-            valid(call(handler, "GET", null, null, Map.of("order_by", "updated_at")), 400, "Error");
+            JsonObject filtered = valid(call(handler, "GET", null, null, Map.of("state", "queued,running",
+                    "execution_date_gte", "2000-01-01T00:00:00Z", "limit", "5")), 200, "DAGRunCollection");
+            valid(call(handler, "GET", null, null, Map.of("fields", "state")), 400, "Error");
+            if (transport.equals("cli")) {
+                valid(call(handler, "GET", null, null, Map.of("order_by", "updated_at")), 400, "Error");
+            }
             valid(call(handler, "GET", "nope", null, Map.of()), 404, "Error");
 
             assertThat(created.get("conf")).contains(Json.parse(CONF));
             assertThat(replayed).isEqualTo(created);
             assertThat(read).isEqualTo(created);
             assertThat(page.get("total_entries")).contains(io.github.mwaatrigger.json.JsonNumber.of(1));
+            assertThat(filtered.get("total_entries")).as("Airflow 3 gives a triggered run no logical date: none is in range")
+                    .contains(io.github.mwaatrigger.json.JsonNumber.of(version.startsWith("3") ? 0 : 1));
             assertThat(emulator.runs()).hasSize(1);
+            if (transport.equals("rest")) {
+                assertThat(emulator.receivedCommands()).as("no CLI command over rest").isEmpty();
+            }
         }
     }
 }

@@ -51,7 +51,8 @@ class LongHistoryTest {
             assertThat(tooMany.get("status")).contains(JsonNumber.of(400));
             assertThat(tooMany.string("detail")).contains("DAG 'etl_daily' has more runs than the Airflow CLI can list "
                     + "in one answer: narrow the list with execution_date_gte and execution_date_lte (or a single "
-                    + "state), or use the REST transport, which pages in Airflow");
+                    + "state), or set MWAA_TRANSPORT=rest (the template's Transport=rest): the REST transport pages in "
+                    + "Airflow");
             assertThat(narrowed.get("status")).contains(JsonNumber.of(200));
             assertThat(narrowed.get("total_entries")).as("a day of runs a minute apart, both ends included")
                     .contains(JsonNumber.of(1441));

@@ -79,6 +79,30 @@ class TriggerLogEndToEndTest {
     }
 
     @Test
+    void scheduleFiringOverRestThroughA503_countsBothInvokeRestApiCalls() throws IOException {
+        ScheduleHandler handler = new ScheduleHandler(ScheduleFunctionSettings.from(TestEmulator.environment(emulator)
+                .with("DAG_ID", "example_dag").with("MWAA_TRANSPORT", "rest"), new Properties()),
+                settings -> TestEmulator.services(settings, Clock.systemUTC()), Clock.systemUTC());
+        emulator.injectRestApiFaults(new Fault.Status(503, "{\"detail\": \"busy\"}"));
+        byte[] firing = Files.readAllBytes(Path.of("events/schedule-eventbridge-rule.json"));
+        LocalContext context = new LocalContext("mwaa-trigger-ScheduleFunction-X3", Duration.ofSeconds(30));
+
+        String printed;
+        try (CapturedLogs captured = CapturedLogs.start()) {
+            handler.handleRequest(new ByteArrayInputStream(firing), new ByteArrayOutputStream(), context);
+            printed = captured.text();
+        }
+
+        assertThat(TriggerLines.in(printed)).singleElement().satisfies(line -> {
+            assertThat(line.string("outcome")).contains("CREATED");
+            assertThat(line.get("attempts")).as("Airflow's 503, then the answer").contains(JsonNumber.of(2));
+        });
+        assertThat(emulator.restApiRequests()).isEqualTo(2);
+        assertThat(emulator.receivedCommands()).isEmpty();
+        assertThat(emulator.runs()).hasSize(1);
+    }
+
+    @Test
     void apiTriggerOfADagAirflowDoesNotKnow_isOneFailedLine_withBothRequestIds_andTheAnswerStays404()
             throws IOException {
         ApiHandler handler = new ApiHandler(ApiFunctionSettings.from(TestEmulator.environment(emulator)
