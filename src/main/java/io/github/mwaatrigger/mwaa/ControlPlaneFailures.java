@@ -70,9 +70,7 @@ final class ControlPlaneFailures {
         if (String.valueOf(e.getMessage()).startsWith(MISSING_CREDENTIALS)) {
             return new MwaaConfigurationException(operation + " was not sent: " + credentials.missingCredentials());
         }
-        Optional<String> problem = endpointOverride
-                .map(endpoint -> ConnectionFailures.atEndpointOverride(e, endpoint))
-                .orElseGet(() -> ConnectionFailures.certificateProblem(e, "the MWAA API in " + region));
+        Optional<String> problem = connectionProblem(e);
         if (problem.isPresent()) {
             return new MwaaConfigurationException(operation + " failed: " + problem.get());
         }
@@ -83,6 +81,24 @@ final class ControlPlaneFailures {
             return new MwaaConfigurationException(operation + " could not be sent: " + e.getMessage(), e);
         }
         return new MwaaUnavailableException(operation + " failed: " + e.getMessage(), e);
+    }
+
+    /**
+     * What retrying cannot fix about a call that could not be made, if it is that: no credentials, a certificate
+     * this JVM does not trust or that names another host, or, at an endpoint override, nothing listening or no
+     * such host. Empty for what may pass (a connection refused by AWS itself, a reset, a time-out).
+     */
+    Optional<String> unfixableByRetrying(SdkException e) {
+        if (String.valueOf(e.getMessage()).startsWith(MISSING_CREDENTIALS)) {
+            return Optional.of(credentials.missingCredentials());
+        }
+        return connectionProblem(e);
+    }
+
+    private Optional<String> connectionProblem(SdkException e) {
+        return endpointOverride
+                .map(endpoint -> ConnectionFailures.atEndpointOverride(e, endpoint))
+                .orElseGet(() -> ConnectionFailures.certificateProblem(e, "the MWAA API in " + region));
     }
 
     /** What to check after AWS refused the request's signature, when its reason points somewhere. */

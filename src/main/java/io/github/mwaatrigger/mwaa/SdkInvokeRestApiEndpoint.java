@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -47,10 +48,13 @@ final class SdkInvokeRestApiEndpoint implements InvokeRestApiEndpoint {
 
     private final String environmentName;
     private final Supplier<MwaaClient> client;
+    private final ControlPlaneFailures failures;
 
-    SdkInvokeRestApiEndpoint(String environmentName, Supplier<MwaaClient> client) {
+    /** @param failures tells what retrying cannot fix (the same judgement as for CreateCliToken's) */
+    SdkInvokeRestApiEndpoint(String environmentName, Supplier<MwaaClient> client, ControlPlaneFailures failures) {
         this.environmentName = Objects.requireNonNull(environmentName, "environmentName");
         this.client = Objects.requireNonNull(client, "client");
+        this.failures = Objects.requireNonNull(failures, "failures");
     }
 
     @Override
@@ -84,6 +88,11 @@ final class SdkInvokeRestApiEndpoint implements InvokeRestApiEndpoint {
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
             return new RestApiExchange.Lost("no answer within " + timeout.toMillis() + " ms", true);
         } catch (SdkClientException e) {
+            Optional<String> unfixable = failures.unfixableByRetrying(e);
+            if (unfixable.isPresent()) {
+                return new RestApiExchange.Refused(RestApiExchange.Refusal.NOT_SENDABLE, 0, "SdkClientException",
+                        unfixable.get());
+            }
             return clientFailure(e);
         } catch (SdkException e) {
             return new RestApiExchange.Lost(e.getClass().getSimpleName() + ": " + shortened(e.getMessage()), false);

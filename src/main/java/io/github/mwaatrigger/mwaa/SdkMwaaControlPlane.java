@@ -108,7 +108,7 @@ public final class SdkMwaaControlPlane implements MwaaControlPlane {
      * {@link #prepare}), with the SDK's retries turned off for it: its caller retries.
      */
     public InvokeRestApiEndpoint restApiEndpoint() {
-        return new SdkInvokeRestApiEndpoint(environmentName, client);
+        return new SdkInvokeRestApiEndpoint(environmentName, client, failures);
     }
 
     /** Builds the SDK client now (no network call, no credentials resolved). */

@@ -7,12 +7,15 @@ import io.github.mwaatrigger.json.JsonValue;
 import io.github.mwaatrigger.mwaa.RestApiExchange.Refusal;
 import io.github.mwaatrigger.testing.MutableClock;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.SocketException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.document.Document;
@@ -39,6 +42,8 @@ class SdkInvokeRestApiEndpointTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
     private final List<InvokeRestApiRequest> sent = new ArrayList<>();
 
+    private Optional<URI> endpointOverride = Optional.empty();
+
     private RestApiExchange invoke(RestApiRequest request, Function<InvokeRestApiRequest, InvokeRestApiResponse> mwaa) {
         MwaaClient client = new MwaaClient() {
             @Override
@@ -56,7 +61,8 @@ class SdkInvokeRestApiEndpointTest {
             public void close() {
             }
         };
-        return new SdkInvokeRestApiEndpoint("MyEnv", () -> client).invoke(request,
+        return new SdkInvokeRestApiEndpoint("MyEnv", () -> client, new ControlPlaneFailures("MyEnv", "eu-west-1",
+                endpointOverride, CredentialsSource.DEFAULT_CHAIN)).invoke(request,
                 Deadline.after(Duration.ofSeconds(7), clock));
     }
 
@@ -183,12 +189,37 @@ class SdkInvokeRestApiEndpointTest {
     }
 
     @Test
-    void anSdkThatCannotSend_isRefusedAsNotSendable() {
+    void anSdkThatCannotSend_isRefusedAsNotSendable_sayingWhereCredentialsComeFrom() {
         assertThat(failing(SdkClientException.builder().message("Unable to load credentials from any of the providers")
                 .build()))
                 .isInstanceOfSatisfying(RestApiExchange.Refused.class, refused -> {
                     assertThat(refused.refusal()).isEqualTo(Refusal.NOT_SENDABLE);
-                    assertThat(refused.message()).contains("Unable to load credentials");
+                    assertThat(refused.message()).startsWith("no AWS credentials were found");
+                });
+    }
+
+    @Test
+    void nothingListeningAtAnEndpointOverride_isRefusedAsNotSendable_askingForTheEmulator_notRetried() {
+        endpointOverride = Optional.of(URI.create("https://127.0.0.1:8443"));
+
+        assertThat(failing(SdkClientException.builder().message("Unable to execute HTTP request")
+                .cause(new ConnectException("Connection refused")).build()))
+                .isInstanceOfSatisfying(RestApiExchange.Refused.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.NOT_SENDABLE);
+                    assertThat(refused.message()).startsWith("nothing listens on https://127.0.0.1:8443: is the "
+                            + "emulator running?");
+                });
+    }
+
+    @Test
+    void untrustedCertificate_isRefusedAsNotSendable_namingTheFix() {
+        assertThat(failing(SdkClientException.builder().message("Unable to execute HTTP request")
+                .cause(new SSLHandshakeException("PKIX path building failed: unable to find valid certification path"))
+                .build()))
+                .isInstanceOfSatisfying(RestApiExchange.Refused.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.NOT_SENDABLE);
+                    assertThat(refused.message()).startsWith("the TLS certificate of the MWAA API in eu-west-1 is not "
+                            + "trusted by this JVM");
                 });
     }
 

@@ -6,6 +6,7 @@ import io.github.mwaatrigger.emulator.EmulatorConfig;
 import io.github.mwaatrigger.emulator.tls.CertificateAuthority;
 import io.github.mwaatrigger.local.SamTemplate;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,8 +55,12 @@ public final class FaultSuite {
         Logging.configure(options.verbose() ? Level.INFO : Level.OFF);
         CertificateAuthority authority = CertificateAuthority.create("mwaa-trigger fault suite CA");
         trust(authority);
-        int code = run(options, authority, System.out, System.err);
-        System.out.flush();
+        PrintStream report = System.out;
+        // The functions print their trigger lines on stdout, as Lambda has them: the report keeps stdout to itself
+        // (with --verbose they go to stderr, beside the log).
+        System.setOut(options.verbose() ? System.err : new PrintStream(OutputStream.nullOutputStream()));
+        int code = run(options, authority, report, System.err);
+        report.flush();
         System.exit(code);
     }
 
