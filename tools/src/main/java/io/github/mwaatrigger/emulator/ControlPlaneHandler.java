@@ -10,9 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -31,7 +29,7 @@ final class ControlPlaneHandler implements HttpHandler {
     private final SigV4Verifier verifier;
     private final CliTokens tokens;
     private final String webServerHostname;
-    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final FaultQueue faults = new FaultQueue();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger environmentLookups = new AtomicInteger();
@@ -68,14 +66,9 @@ final class ControlPlaneHandler implements HttpHandler {
         faults.addAll(next);
     }
 
-    /** How many injected faults are not acted out yet. */
-    int pendingFaults() {
-        return faults.size();
-    }
-
-    /** Forgets the faults not acted out yet. */
-    void clearFaults() {
-        faults.clear();
+    /** The injected faults not acted out yet. */
+    FaultQueue faults() {
+        return faults;
     }
 
     int requests() {
@@ -99,7 +92,7 @@ final class ControlPlaneHandler implements HttpHandler {
             }
             requests.incrementAndGet();
             byte[] body = Exchanges.body(exchange);
-            Fault fault = faults.poll();
+            Fault fault = faults.next();
             if (fault instanceof Fault.Status status) {
                 error(exchange, status.status(), status.status() == 429 ? "ThrottlingException" : "InternalServerException",
                         "Injected failure");

@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -43,7 +41,7 @@ final class InvokeRestApiOperation {
     private final EmulatorConfig config;
     private final AirflowRestApi airflow;
     private final RequestRateLimit rateLimit;
-    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final FaultQueue faults = new FaultQueue();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
 
@@ -84,14 +82,9 @@ final class InvokeRestApiOperation {
         faults.addAll(next);
     }
 
-    /** How many injected faults are not acted out yet. */
-    int pendingFaults() {
-        return faults.size();
-    }
-
-    /** Forgets the faults not acted out yet. */
-    void clearFaults() {
-        faults.clear();
+    /** The injected faults not acted out yet. */
+    FaultQueue faults() {
+        return faults;
     }
 
     int requests() {
@@ -132,7 +125,7 @@ final class InvokeRestApiOperation {
         if (!version.isAtLeast(2, 4, 3)) {
             return AwsAnswer.plainText(400, UPDATE_YOUR_ENVIRONMENT);
         }
-        Fault fault = faults.poll();
+        Fault fault = faults.next();
         if (fault instanceof Fault.Delay delay) {
             pause(delay.delay());
         } else if (fault instanceof Fault.DropConnection) {

@@ -261,14 +261,15 @@ public final class MwaaEmulator implements AutoCloseable {
 
     /** How many injected faults, on the web server, the MWAA API and InvokeRestApi, are not acted out yet. */
     public int pendingFaults() {
-        return webServerHandler.pendingFaults() + controlPlaneHandler.pendingFaults() + invokeRestApi.pendingFaults();
+        return webServerHandler.faults().pending() + controlPlaneHandler.faults().pending()
+                + invokeRestApi.faults().pending();
     }
 
     /** Forgets every injected fault not acted out yet, on the web server, the MWAA API and InvokeRestApi. */
     public void clearFaults() {
-        webServerHandler.clearFaults();
-        controlPlaneHandler.clearFaults();
-        invokeRestApi.clearFaults();
+        webServerHandler.faults().clear();
+        controlPlaneHandler.faults().clear();
+        invokeRestApi.faults().clear();
     }
 
     /** Expires every token issued so far, as if 60 s had passed. */

@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +31,7 @@ final class WebServerHandler implements HttpHandler {
     private final AirflowCliEmulation cli;
     private final Duration latency;
     private final Semaphore capacity;
-    private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final FaultQueue faults = new FaultQueue();
     private final List<ReceivedCommand> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
@@ -61,14 +59,9 @@ final class WebServerHandler implements HttpHandler {
         faults.addAll(next);
     }
 
-    /** How many injected faults are not acted out yet. */
-    int pendingFaults() {
-        return faults.size();
-    }
-
-    /** Forgets the faults not acted out yet. */
-    void clearFaults() {
-        faults.clear();
+    /** The injected faults not acted out yet. */
+    FaultQueue faults() {
+        return faults;
     }
 
     List<ReceivedCommand> received() {
@@ -97,7 +90,7 @@ final class WebServerHandler implements HttpHandler {
             }
             String body = new String(Exchanges.body(exchange), StandardCharsets.UTF_8);
             String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-            Fault fault = faults.poll();
+            Fault fault = faults.next();
             if (fault instanceof Fault.Delay delay) {
                 pause(delay.delay());
                 fault = null;
