@@ -20,7 +20,7 @@ import java.util.Optional;
  * API Gateway's REST proxy event and response as JSON, read and written with our own JSON rather than the Lambda
  * runtime's POJO deserializer, whose Jackson set-up loads about a thousand classes on a cold start (see
  * {@link ApiHandler}). Only what the API uses is read: the method, the path, path and query parameters, headers
- * (single- and multi-value), the body and whether it is base64; everything else in the event is ignored, as the
+ * (single- and multi-value), the body and whether it is base64, and the request context's request id; everything else in the event is ignored, as the
  * runtime's deserializer would leave it unused.
  */
 final class ApiGatewayEventJson {
@@ -50,7 +50,16 @@ final class ApiGatewayEventJson {
                 .withMultiValueHeaders(lists(event, "multiValueHeaders"))
                 .withBody(string(event, "body"))
                 .withIsBase64Encoded(event.get("isBase64Encoded").map(value -> value instanceof JsonBoolean flag
-                        ? flag.value() : wrongType("isBase64Encoded", "true or false")).orElse(null));
+                        ? flag.value() : wrongType("isBase64Encoded", "true or false")).orElse(null))
+                .withRequestContext(requestContext(event));
+    }
+
+    /** The request context's request id (API Gateway's, which the trigger log names), if the event has one. */
+    private static APIGatewayProxyRequestEvent.ProxyRequestContext requestContext(JsonObject event) {
+        return present(event, "requestContext").map(value -> value instanceof JsonObject context
+                        ? new APIGatewayProxyRequestEvent.ProxyRequestContext().withRequestId(string(context, "requestId"))
+                        : wrongType("requestContext", "an object"))
+                .orElse(null);
     }
 
     /** The response as the JSON API Gateway takes from a proxy integration. */

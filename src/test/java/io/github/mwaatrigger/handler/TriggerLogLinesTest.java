@@ -219,6 +219,32 @@ class TriggerLogLinesTest {
     }
 
     @Test
+    void apiTrigger_asLambdaCallsIt_throughTheStreamHandler_logsApiGatewaysRequestIdToo() throws IOException {
+        ApiHandler handler = new ApiHandler(ApiFunctionSettings.from(mwaa.environment().with("API_ALLOWED_DAGS",
+                "example_dag"), new Properties()), mwaa::services, mwaa.clock());
+        byte[] event = Files.readAllBytes(Path.of("events/api-1-trigger-run.json"));
+        String apiRequestId = EventLoader.loadApiGatewayRestEvent("events/api-1-trigger-run.json")
+                .getRequestContext().getRequestId();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        List<JsonObject> lines = linesOf(() -> {
+            try {
+                handler.handleRequest(new ByteArrayInputStream(event), answer,
+                        new TestLambdaContext("lambda-request", Duration.ofSeconds(28)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        assertThat(apiRequestId).isNotBlank();
+        assertThat(answer.toString(StandardCharsets.UTF_8)).contains("\"statusCode\":200");
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.string("request_id")).contains("lambda-request");
+            assertThat(line.string("api_request_id")).contains(apiRequestId);
+        });
+    }
+
+    @Test
     void failureWhoseAnswersEchoTheCliToken_neverPutsTheTokenInTheLine_andCountsEveryRequestSent() {
         InMemoryControlPlane controlPlane = new InMemoryControlPlane("2.10.3");
         String token = controlPlane.createCliToken(Deadline.after(Duration.ofSeconds(1),
