@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class ControlPlaneFailures {
 
     private static final String MISSING_CREDENTIALS = "Unable to load credentials";
+    private static final String WHOLE_CHAIN = "any of the providers in the chain";
     private static final int MAX_AWS_MESSAGE_CHARS = 300;
 
     private final String environmentName;
@@ -67,7 +68,7 @@ final class ControlPlaneFailures {
             return new MwaaUnavailableException(operation + " did not answer in time: " + e.getMessage(),
                     MwaaUnavailableException.Reason.TIMED_OUT);
         }
-        if (String.valueOf(e.getMessage()).startsWith(MISSING_CREDENTIALS)) {
+        if (isMissingCredentials(e)) {
             return new MwaaConfigurationException(operation + " was not sent: " + credentials.missingCredentials());
         }
         Optional<String> problem = connectionProblem(e);
@@ -89,10 +90,21 @@ final class ControlPlaneFailures {
      * such host. Empty for what may pass (a connection refused by AWS itself, a reset, a time-out).
      */
     Optional<String> unfixableByRetrying(SdkException e) {
-        if (String.valueOf(e.getMessage()).startsWith(MISSING_CREDENTIALS)) {
+        if (isMissingCredentials(e)) {
             return Optional.of(credentials.missingCredentials());
         }
         return connectionProblem(e);
+    }
+
+    /**
+     * No credentials to be had: the SDK's default chain found none in any of its providers (the I/O failure behind
+     * that is the instance metadata service's absence), or one provider failed without an I/O failure. One
+     * provider's I/O failure (the container credentials endpoint timing out after a SnapStart restore, say) may
+     * pass, and is retried.
+     */
+    private static boolean isMissingCredentials(SdkException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith(MISSING_CREDENTIALS) && (message.contains(WHOLE_CHAIN) || !causedByIo(e));
     }
 
     private Optional<String> connectionProblem(SdkException e) {

@@ -66,6 +66,12 @@ public final class MwaaRestApiClient implements AirflowRestApi {
                 return new RestApiReply(answered.status(), answered.body(), answered.earlierAttemptMayHaveRun(),
                         attempt);
             }
+            if (mayHaveRun && exchange instanceof RestApiExchange.Refused refused) {
+                // An earlier attempt may have done the work: a refusal now must not make it look permanent.
+                throw new MwaaUnavailableException(refusal(request, refused).getMessage() + "; an earlier attempt "
+                        + "may have reached Airflow, so trying again later with the same request is the way to know",
+                        MwaaUnavailableException.Reason.FAILING, attempt);
+            }
             Retry retry = retryFor(request, exchange);
             mayHaveRun |= retry.mayHaveRun();
             last = Optional.of(retry);

@@ -131,7 +131,7 @@ final class SdkInvokeRestApiEndpoint implements InvokeRestApiEndpoint {
         return new RestApiExchange.Refused(refusal, e.statusCode(), errorCode(e), shortened(message));
     }
 
-    /** No connection made is "not sent"; one that failed on the way may have reached Airflow. */
+    /** No connection made is "not sent"; anything else may have reached Airflow. */
     private static RestApiExchange clientFailure(SdkClientException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
@@ -143,8 +143,9 @@ final class SdkInvokeRestApiEndpoint implements InvokeRestApiEndpoint {
                 return new RestApiExchange.Lost(t.getClass().getSimpleName() + ": " + shortened(t.getMessage()), false);
             }
         }
-        return new RestApiExchange.Refused(RestApiExchange.Refusal.NOT_SENDABLE, 0, "SdkClientException",
-                shortened(e.getMessage()));
+        // Neither unsendable for a known reason nor a network failure (such as an answer the SDK could not read):
+        // the call may have reached Airflow, so it is retried rather than reported as permanent.
+        return new RestApiExchange.Lost("SdkClientException: " + shortened(e.getMessage()), false);
     }
 
     private static String errorCode(AwsServiceException e) {

@@ -3,6 +3,7 @@ package io.github.mwaatrigger.mwaa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -152,6 +153,19 @@ class ControlPlaneFailuresTest {
         assertThat(failure).isInstanceOf(MwaaConfigurationException.class)
                 .hasMessageStartingWith("CreateCliToken failed: the TLS certificate of the MWAA API in eu-west-1 is "
                         + "not trusted by this JVM (PKIX path building failed), so nothing was sent");
+    }
+
+    @Test
+    void credentialsEndpointThatDidNotAnswer_mayPass_andIsRetryable_notReportedAsNoCredentials() {
+        ControlPlaneFailures failures = on(Optional.empty(), CredentialsSource.LAMBDA_FUNCTION_ROLE);
+        SdkClientException timedOut = notSent("Unable to load credentials from the container credentials endpoint "
+                + "(AWS_CONTAINER_CREDENTIALS_FULL_URI): Read timed out", new SocketTimeoutException("Read timed out"));
+
+        assertThat(failures.translate("CreateCliToken", timedOut)).isInstanceOf(MwaaUnavailableException.class);
+        assertThat(failures.unfixableByRetrying(timedOut)).isEmpty();
+        assertThat(failures.unfixableByRetrying(SdkClientException.builder()
+                .message("Unable to load credentials from any of the providers in the chain").build()))
+                .hasValueSatisfying(message -> assertThat(message).contains("execution role"));
     }
 
     @Test

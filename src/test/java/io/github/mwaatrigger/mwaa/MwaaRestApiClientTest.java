@@ -120,6 +120,17 @@ class MwaaRestApiClientTest {
     }
 
     @Test
+    void refusalAfterAnAttemptThatMayHaveRun_isRetryable_notPermanent() {
+        endpoint.answer(new RestApiExchange.Lost("SocketException: Connection reset", false),
+                new RestApiExchange.Refused(Refusal.ACCESS_DENIED, 403, "AccessDeniedException", "not authorized"));
+
+        assertThatThrownBy(() -> client.call(TRIGGER, deadlineIn(Duration.ofSeconds(20))))
+                .isInstanceOfSatisfying(MwaaUnavailableException.class, e -> assertThat(e.attempts()).isEqualTo(2))
+                .hasMessageContaining("airflow:InvokeRestApi")
+                .hasMessageContaining("an earlier attempt may have reached Airflow");
+    }
+
+    @Test
     void connectionsNeverMade_areRetried_andCannotHaveRun() {
         endpoint.answer(new RestApiExchange.NotSent("ConnectException: Connection refused"),
                 new RestApiExchange.Answered(200, RUN));

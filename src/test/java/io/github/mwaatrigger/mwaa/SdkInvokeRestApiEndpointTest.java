@@ -199,6 +199,12 @@ class SdkInvokeRestApiEndpointTest {
     }
 
     @Test
+    void anSdkFailureOfNoKnownKind_mayHaveReachedAirflow_andIsLost_notRefused() {
+        assertThat(failing(SdkClientException.builder().message("Unable to unmarshall response").build()))
+                .isEqualTo(new RestApiExchange.Lost("SdkClientException: Unable to unmarshall response", false));
+    }
+
+    @Test
     void nothingListeningAtAnEndpointOverride_isRefusedAsNotSendable_askingForTheEmulator_notRetried() {
         endpointOverride = Optional.of(URI.create("https://127.0.0.1:8443"));
 
